@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.chat;
+
+import org.jspecify.annotations.NullMarked;

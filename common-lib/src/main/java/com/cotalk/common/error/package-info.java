@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.error;
+
+import org.jspecify.annotations.NullMarked;

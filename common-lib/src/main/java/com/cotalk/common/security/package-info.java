@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.friend;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.message;
+
+import org.jspecify.annotations.NullMarked;

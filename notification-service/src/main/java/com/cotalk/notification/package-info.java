@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.notification;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,142 @@
+package com.cotalk.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.jspecify.annotations.Nullable;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import redis.embedded.RedisServer;
+
+/**
+ * The real PostgreSQL and Redis that tests talk to. {@code COTALK_TEST_PG_URL} (a JDBC URL of a server; with
+ * {@code COTALK_TEST_PG_USER} / {@code COTALK_TEST_PG_PASSWORD}) and {@code COTALK_TEST_REDIS_URL} name running
+ * servers, as CI does; without them an embedded PostgreSQL and Redis are started once per JVM, so the tests also pass
+ * on a machine with nothing installed.
+ */
+public final class TestInfrastructure {
+
+	/** The database every test run uses; each service keeps its own schema in it, as in production. */
+	public static final String DATABASE = "cotalk_test";
+
+	private static @Nullable Postgres postgres;
+
+	private static @Nullable String redisUrl;
+
+	private TestInfrastructure() {
+	}
+
+	public record Postgres(String serverUrl, String user, String password) {
+
+		/** The test database on the same server, with the server URL's parameters kept. */
+		public String jdbcUrl() {
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/]+)/[^?]*(\\?.*)?$")
+				.matcher(this.serverUrl);
+			if (!m.matches()) {
+				throw new IllegalStateException("Not a PostgreSQL JDBC URL: " + this.serverUrl);
+			}
+			return m.group(1) + "/" + DATABASE + ((m.group(2) != null) ? m.group(2) : "");
+		}
+
+	}
+
+	public static synchronized Postgres postgres() {
+		if (postgres == null) {
+			String url = System.getenv("COTALK_TEST_PG_URL");
+			if (url != null && !url.isBlank()) {
+				postgres = new Postgres(url, env("COTALK_TEST_PG_USER", "postgres"),
+						env("COTALK_TEST_PG_PASSWORD", "postgres"));
+			}
+			else {
+				postgres = startEmbeddedPostgres();
+			}
+			createDatabase(postgres);
+		}
+		return postgres;
+	}
+
+	public static synchronized String redisUrl() {
+		if (redisUrl == null) {
+			String url = System.getenv("COTALK_TEST_REDIS_URL");
+			redisUrl = (url != null && !url.isBlank()) ? url : startEmbeddedRedis();
+		}
+		return redisUrl;
+	}
+
+	private static Postgres startEmbeddedPostgres() {
+		try {
+			EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					pg.close();
+				}
+				catch (IOException ex) {
+					// the JVM is going away anyway
+				}
+			}));
+			return new Postgres("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres", "postgres", "postgres");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start embedded PostgreSQL", ex);
+		}
+	}
+
+	private static String startEmbeddedRedis() {
+		try {
+			int port = freePort();
+			RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).build();
+			server.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					server.stop();
+				}
+				catch (IOException ex) {
+					// the JVM is going away anyway
+				}
+			}));
+			return "redis://127.0.0.1:" + port;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start embedded Redis", ex);
+		}
+	}
+
+	private static void createDatabase(Postgres pg) {
+		try (Connection connection = DriverManager.getConnection(pg.serverUrl(), pg.user(), pg.password());
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rs = statement
+				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+				if (rs.next()) {
+					return;
+				}
+			}
+			statement.execute("CREATE DATABASE " + DATABASE);
+		}
+		catch (SQLException ex) {
+			if (!"42P04".equals(ex.getSQLState())) {
+				throw new IllegalStateException("Could not prepare the test database", ex);
+			}
+		}
+	}
+
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

@@ -1,0 +1,5 @@
+/** Test-only helpers shared by every module's tests. */
+@NullMarked
+package com.cotalk.testsupport;
+
+import org.jspecify.annotations.NullMarked;
