@@ -21,14 +21,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -63,17 +57,8 @@ public class ServletSecurityAutoConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwksUri().toString())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(validator(jwt.issuer(), jwt.audience()));
+		decoder.setJwtValidator(AccessTokens.validator(jwt.issuer(), jwt.audience()));
 		return decoder;
-	}
-
-	/** Expiry (with the default 60 s skew), issuer and audience; a token missing any of them is refused. */
-	public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
-		OAuth2TokenValidator<Jwt> audienceValidator = (token) -> (token.getAudience() != null
-				&& token.getAudience().contains(audience) && token.getExpiresAt() != null)
-						? OAuth2TokenValidatorResult.success()
-						: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token"));
-		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audienceValidator);
 	}
 
 	@Bean
