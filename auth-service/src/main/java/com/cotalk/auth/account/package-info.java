@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.auth.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.auth.session;
+
+import org.jspecify.annotations.NullMarked;
