@@ -17,8 +17,10 @@ public record AuthProperties(URI userServiceUrl, Jwt jwt, LoginThrottle loginThr
 
 	/**
 	 * @param keyId the {@code kid} of the configured key
-	 * @param privateKey PEM (PKCS#8) RSA private key; empty means a development key is generated and kept in the database
-	 * @param previousPublicKeys keys that signed tokens still in circulation, published in the JWKS during a rotation
+	 * @param privateKey PEM (PKCS#8) RSA private key; empty means a development key is
+	 * generated and kept in the database
+	 * @param previousPublicKeys keys that signed tokens still in circulation, published
+	 * in the JWKS during a rotation
 	 */
 	public record Jwt(@DefaultValue("cotalk") String issuer, @DefaultValue("cotalk-api") String audience,
 			@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,

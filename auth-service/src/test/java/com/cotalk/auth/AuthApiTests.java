@@ -23,8 +23,8 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cotalk.auth.user-service-url=http://127.0.0.1:9", "cotalk.auth.login-throttle.per-ip-attempts=12" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"cotalk.auth.user-service-url=http://127.0.0.1:9", "cotalk.auth.login-throttle.per-ip-attempts=12" })
 class AuthApiTests {
 
 	@LocalServerPort
@@ -43,7 +43,10 @@ class AuthApiTests {
 				Map.of("email", email, "password", password, "displayName", "Kim Minjun"));
 	}
 
-	/** Each call comes from its own client address, so that the per-IP limit of one test does not hit another. */
+	/**
+	 * Each call comes from its own client address, so that the per-IP limit of one test
+	 * does not hit another.
+	 */
 	Response login(String email, String password) {
 		return login(email, password, "10.1." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250));
 	}
@@ -114,10 +117,7 @@ class AuthApiTests {
 
 		Response jwks = api().get("/api/auth/jwks", null);
 		JsonNode key = jwks.json().path("keys").get(0);
-		Jws<Claims> jws = Jwts.parser()
-			.verifyWith(publicKey(key))
-			.build()
-			.parseSignedClaims(login.text("accessToken"));
+		Jws<Claims> jws = Jwts.parser().verifyWith(publicKey(key)).build().parseSignedClaims(login.text("accessToken"));
 		assertThat(jws.getHeader().getAlgorithm()).isEqualTo("RS256");
 		assertThat(jws.getHeader().getKeyId()).isEqualTo(key.path("kid").asString());
 		Claims claims = jws.getPayload();
@@ -155,7 +155,8 @@ class AuthApiTests {
 		Response reused = api().post("/api/auth/refresh", null, Map.of("refreshToken", first));
 		assertThat(reused.status()).isEqualTo(401);
 		assertThat(reused.text("code")).isEqualTo("UNAUTHORIZED");
-		// the thief and the owner alike are logged out: the newest token of the family stops working too
+		// the thief and the owner alike are logged out: the newest token of the family
+		// stops working too
 		assertThat(api().post("/api/auth/refresh", null, Map.of("refreshToken", second)).status()).isEqualTo(401);
 	}
 

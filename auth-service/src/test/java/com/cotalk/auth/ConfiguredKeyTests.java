@@ -20,7 +20,10 @@ import com.cotalk.testsupport.ApiClient;
 import io.jsonwebtoken.Jwts;
 import tools.jackson.databind.JsonNode;
 
-/** A key from configuration signs the tokens; the previous key stays in the JWKS while its tokens are alive. */
+/**
+ * A key from configuration signs the tokens; the previous key stays in the JWKS while its
+ * tokens are alive.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "cotalk.auth.user-service-url=http://127.0.0.1:9")
 class ConfiguredKeyTests {

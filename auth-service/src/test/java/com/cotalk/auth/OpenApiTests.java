@@ -9,8 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.cotalk.testsupport.ApiClient;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cotalk.auth.user-service-url=http://127.0.0.1:9", "cotalk.auth.login-throttle.per-ip-attempts=12" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"cotalk.auth.user-service-url=http://127.0.0.1:9", "cotalk.auth.login-throttle.per-ip-attempts=12" })
 class OpenApiTests {
 
 	@LocalServerPort

@@ -28,12 +28,11 @@ import com.cotalk.testsupport.InfrastructureContextCustomizerFactory;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Sign-up while user-service refuses: the account is created at once and its profile reaches user-service once it
- * answers again. user-service is played by a loopback HTTP server speaking its internal API (the end-to-end tests use
- * the real one).
+ * Sign-up while user-service refuses: the account is created at once and its profile
+ * reaches user-service once it answers again. user-service is played by a loopback HTTP
+ * server speaking its internal API (the end-to-end tests use the real one).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "cotalk.auth.profile-relay-interval=200ms")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cotalk.auth.profile-relay-interval=200ms")
 class ProfileRelayTests {
 
 	record Call(String path, String internalToken, String body) {
@@ -51,8 +50,7 @@ class ProfileRelayTests {
 
 	@DynamicPropertySource
 	static void userServiceUrl(DynamicPropertyRegistry registry) {
-		registry.add("cotalk.auth.user-service-url",
-				() -> "http://127.0.0.1:" + userService.getAddress().getPort());
+		registry.add("cotalk.auth.user-service-url", () -> "http://127.0.0.1:" + userService.getAddress().getPort());
 	}
 
 	@AfterAll
@@ -81,7 +79,9 @@ class ProfileRelayTests {
 	}
 
 	private static List<Call> accepted(String userId) {
-		return calls.stream().filter((call) -> call.path().endsWith(userId) && call.body().contains("accepted")).toList();
+		return calls.stream()
+			.filter((call) -> call.path().endsWith(userId) && call.body().contains("accepted"))
+			.toList();
 	}
 
 	private static HttpServer start() {
@@ -91,8 +91,7 @@ class ProfileRelayTests {
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				String path = exchange.getRequestURI().getPath();
 				boolean refuse = attempts.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet() <= 2;
-				calls.add(new Call(path,
-						String.valueOf(exchange.getRequestHeaders().getFirst("X-Internal-Token")),
+				calls.add(new Call(path, String.valueOf(exchange.getRequestHeaders().getFirst("X-Internal-Token")),
 						refuse ? body : body + " accepted"));
 				exchange.sendResponseHeaders(refuse ? 503 : 201, -1);
 				exchange.close();

@@ -3,13 +3,22 @@ package com.cotalk.common;
 /** Header names that cross service boundaries. */
 public final class Headers {
 
-	/** Correlation id: set by the gateway (or accepted from the client), echoed on every response, logged everywhere. */
+	/**
+	 * Correlation id: set by the gateway (or accepted from the client), echoed on every
+	 * response, logged everywhere.
+	 */
 	public static final String CORRELATION_ID = "X-Correlation-Id";
 
-	/** The user the gateway verified. Informational for services: they verify the JWT themselves (docs/security.md). */
+	/**
+	 * The user the gateway verified. Informational for services: they verify the JWT
+	 * themselves (docs/security.md).
+	 */
 	public static final String USER_ID = "X-User-Id";
 
-	/** The client's address as the gateway saw it; client-sent values are stripped by the gateway. */
+	/**
+	 * The client's address as the gateway saw it; client-sent values are stripped by the
+	 * gateway.
+	 */
 	public static final String CLIENT_IP = "X-Client-Ip";
 
 	/** Shared service credential required on every {@code /internal/**} call. */

@@ -1,4 +1,7 @@
-/** Cross-cutting pieces every Co-Talk service uses the same way. No business logic lives here. */
+/**
+ * Cross-cutting pieces every Co-Talk service uses the same way. No business logic lives
+ * here.
+ */
 @NullMarked
 package com.cotalk.common;
 

@@ -24,9 +24,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
 /**
- * {@code ./cotalk}: the whole stack on one machine. Embedded real PostgreSQL and Redis (or external ones from
- * {@code COTALK_DB_URL} / {@code COTALK_REDIS_URL}), data kept under {@code .cotalk-data} across restarts
- * ({@code --clean} starts afresh), every service as its own process, and everything stopped on Ctrl-C.
+ * {@code ./cotalk}: the whole stack on one machine. Embedded real PostgreSQL and Redis
+ * (or external ones from {@code COTALK_DB_URL} / {@code COTALK_REDIS_URL}), data kept
+ * under {@code .cotalk-data} across restarts ({@code --clean} starts afresh), every
+ * service as its own process, and everything stopped on Ctrl-C.
  */
 public final class LocalStack {
 
@@ -51,8 +52,10 @@ public final class LocalStack {
 				case "--help", "-h" -> {
 					System.out.println("Usage: ./cotalk [--clean] [--data-dir DIR]");
 					System.out.println("  --clean     delete the data directory first (all accounts and messages)");
-					System.out.println("  --data-dir  where PostgreSQL, Redis and the logs keep their files (.cotalk-data)");
-					System.out.println("Environment: COTALK_DB_URL, COTALK_DB_USER, COTALK_DB_PASSWORD, COTALK_REDIS_URL");
+					System.out
+						.println("  --data-dir  where PostgreSQL, Redis and the logs keep their files (.cotalk-data)");
+					System.out
+						.println("Environment: COTALK_DB_URL, COTALK_DB_USER, COTALK_DB_PASSWORD, COTALK_REDIS_URL");
 					return;
 				}
 				default -> {
@@ -163,7 +166,10 @@ public final class LocalStack {
 		}
 	}
 
-	/** One secret per data directory for the services' internal calls; never leaves this machine. */
+	/**
+	 * One secret per data directory for the services' internal calls; never leaves this
+	 * machine.
+	 */
 	private static String internalToken(Path dataDir) {
 		Path file = dataDir.resolve("internal-token");
 		try {

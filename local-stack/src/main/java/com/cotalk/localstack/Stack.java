@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every Co-Talk service as its own process, wired to one PostgreSQL and one Redis. The end-to-end tests drive it
- * through the gateway; {@link LocalStack} adds embedded PostgreSQL and Redis for the one-command run.
+ * Every Co-Talk service as its own process, wired to one PostgreSQL and one Redis. The
+ * end-to-end tests drive it through the gateway; {@link LocalStack} adds embedded
+ * PostgreSQL and Redis for the one-command run.
  */
 public final class Stack implements AutoCloseable {
 
@@ -50,7 +51,10 @@ public final class Stack implements AutoCloseable {
 		this.options = options;
 	}
 
-	/** Starts every service and returns once all report ready; stops what it started if one does not come up. */
+	/**
+	 * Starts every service and returns once all report ready; stops what it started if
+	 * one does not come up.
+	 */
 	public static Stack start(Options options) {
 		Stack stack = new Stack(options);
 		try {
@@ -98,9 +102,9 @@ public final class Stack implements AutoCloseable {
 
 	private void launch(Service service) throws IOException {
 		Path jar = jarOf(service);
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-Xss512k",
-				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar",
-				jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+						"-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(environment(service));
 		Path log = this.options.logDir().resolve(service.module() + ".log");
@@ -186,7 +190,10 @@ public final class Stack implements AutoCloseable {
 		}
 	}
 
-	/** Stops every service gracefully (SIGTERM), then forcibly whatever is still running after 20 s. */
+	/**
+	 * Stops every service gracefully (SIGTERM), then forcibly whatever is still running
+	 * after 20 s.
+	 */
 	@Override
 	public void close() {
 		List<Process> running = new ArrayList<>(this.processes.values());

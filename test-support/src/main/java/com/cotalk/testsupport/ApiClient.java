@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
-/** A plain HTTP client for tests: real requests over a real socket, JSON in and out, no status turned into exceptions. */
+/**
+ * A plain HTTP client for tests: real requests over a real socket, JSON in and out, no
+ * status turned into exceptions.
+ */
 public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,8 +52,8 @@ public final class ApiClient {
 	}
 
 	/**
-	 * Sends one request. A {@code String} body goes as it is (for malformed-input tests); anything else is serialised
-	 * to JSON.
+	 * Sends one request. A {@code String} body goes as it is (for malformed-input tests);
+	 * anything else is serialised to JSON.
 	 */
 	public Response send(String method, String path, @Nullable String token, @Nullable Object body,
 			Map<String, String> headers) {

@@ -9,8 +9,8 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 
 /**
- * Points every Spring test context at the real test PostgreSQL and Redis, the test JWKS and a test internal token, so
- * that no test has to repeat that wiring.
+ * Points every Spring test context at the real test PostgreSQL and Redis, the test JWKS
+ * and a test internal token, so that no test has to repeat that wiring.
  */
 public class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -28,10 +28,10 @@ public class InfrastructureContextCustomizerFactory implements ContextCustomizer
 		public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
 				org.springframework.test.context.MergedContextConfiguration mergedConfig) {
 			TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
-			Map<String, Object> properties = Map.of("spring.datasource.url", pg.jdbcUrl(),
-					"spring.datasource.username", pg.user(), "spring.datasource.password", pg.password(),
-					"spring.data.redis.url", TestInfrastructure.redisUrl(), "cotalk.security.jwt.jwks-uri",
-					TestTokens.jwksUri(), "cotalk.security.internal-token", INTERNAL_TOKEN);
+			Map<String, Object> properties = Map.of("spring.datasource.url", pg.jdbcUrl(), "spring.datasource.username",
+					pg.user(), "spring.datasource.password", pg.password(), "spring.data.redis.url",
+					TestInfrastructure.redisUrl(), "cotalk.security.jwt.jwks-uri", TestTokens.jwksUri(),
+					"cotalk.security.internal-token", INTERNAL_TOKEN);
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("cotalkTestInfrastructure", properties));

@@ -15,14 +15,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
 /**
- * The real PostgreSQL and Redis that tests talk to. {@code COTALK_TEST_PG_URL} (a JDBC URL of a server; with
- * {@code COTALK_TEST_PG_USER} / {@code COTALK_TEST_PG_PASSWORD}) and {@code COTALK_TEST_REDIS_URL} name running
- * servers, as CI does; without them an embedded PostgreSQL and Redis are started once per JVM, so the tests also pass
- * on a machine with nothing installed.
+ * The real PostgreSQL and Redis that tests talk to. {@code COTALK_TEST_PG_URL} (a JDBC
+ * URL of a server; with {@code COTALK_TEST_PG_USER} / {@code COTALK_TEST_PG_PASSWORD})
+ * and {@code COTALK_TEST_REDIS_URL} name running servers, as CI does; without them an
+ * embedded PostgreSQL and Redis are started once per JVM, so the tests also pass on a
+ * machine with nothing installed.
  */
 public final class TestInfrastructure {
 
-	/** The database every test run uses; each service keeps its own schema in it, as in production. */
+	/**
+	 * The database every test run uses; each service keeps its own schema in it, as in
+	 * production.
+	 */
 	public static final String DATABASE = "cotalk_test";
 
 	private static @Nullable Postgres postgres;
@@ -34,7 +38,9 @@ public final class TestInfrastructure {
 
 	public record Postgres(String serverUrl, String user, String password) {
 
-		/** The test database on the same server, with the server URL's parameters kept. */
+		/**
+		 * The test database on the same server, with the server URL's parameters kept.
+		 */
 		public String jdbcUrl() {
 			java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/]+)/[^?]*(\\?.*)?$")
 				.matcher(this.serverUrl);

@@ -20,8 +20,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.jsonwebtoken.Jwts;
 
 /**
- * A real RS256 signer with its JWKS served over HTTP on loopback, standing in for the auth-service in tests of the other
- * services: they verify these tokens exactly as they verify production ones (JWKS fetch, signature, iss, aud, exp).
+ * A real RS256 signer with its JWKS served over HTTP on loopback, standing in for the
+ * auth-service in tests of the other services: they verify these tokens exactly as they
+ * verify production ones (JWKS fetch, signature, iss, aud, exp).
  */
 public final class TestTokens {
 

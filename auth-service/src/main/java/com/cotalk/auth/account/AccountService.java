@@ -23,7 +23,9 @@ public class AccountService {
 
 	private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(BCRYPT_COST);
 
-	/** Compared against when the email is unknown, so both failures take the same time. */
+	/**
+	 * Compared against when the email is unknown, so both failures take the same time.
+	 */
 	private final String decoyHash = this.encoder.encode(UUID.randomUUID().toString());
 
 	AccountService(AccountRepository accounts, ApplicationEventPublisher events) {
@@ -43,7 +45,10 @@ public class AccountService {
 		return new SignupResponse(id, email, displayName);
 	}
 
-	/** @return the account id; {@link BadCredentialsException} for an unknown email and a wrong password alike */
+	/**
+	 * @return the account id; {@link BadCredentialsException} for an unknown email and a
+	 * wrong password alike
+	 */
 	@Transactional(readOnly = true)
 	public UUID authenticate(String email, String password) {
 		var credentials = this.accounts.findCredentials(email.trim().toLowerCase(Locale.ROOT));

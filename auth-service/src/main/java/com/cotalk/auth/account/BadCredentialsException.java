@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 
 import com.cotalk.common.error.ApiException;
 
-/** The same answer for an unknown email and a wrong password, so that accounts cannot be enumerated. */
+/**
+ * The same answer for an unknown email and a wrong password, so that accounts cannot be
+ * enumerated.
+ */
 public class BadCredentialsException extends ApiException {
 
 	BadCredentialsException() {

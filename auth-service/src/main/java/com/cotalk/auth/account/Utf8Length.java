@@ -13,8 +13,8 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Length in UTF-8 bytes, not characters: bcrypt reads at most 72 bytes, and a longer password is refused rather than
- * silently truncated.
+ * Length in UTF-8 bytes, not characters: bcrypt reads at most 72 bytes, and a longer
+ * password is refused rather than silently truncated.
  */
 @Documented
 @Constraint(validatedBy = Utf8Length.Validator.class)

@@ -3,7 +3,9 @@ package com.cotalk.auth.account;
 import java.security.SecureRandom;
 import java.util.UUID;
 
-/** Time-ordered UUIDs (RFC 9562 version 7), so that ids index well and sort by creation. */
+/**
+ * Time-ordered UUIDs (RFC 9562 version 7), so that ids index well and sort by creation.
+ */
 final class UuidV7 {
 
 	private static final SecureRandom RANDOM = new SecureRandom();

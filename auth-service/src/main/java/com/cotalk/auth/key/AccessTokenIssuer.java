@@ -11,7 +11,10 @@ import com.cotalk.auth.AuthProperties;
 
 import io.jsonwebtoken.Jwts;
 
-/** Signs short-lived access tokens: RS256 with a {@code kid}, claims sub, iss, aud, iat, exp and jti. */
+/**
+ * Signs short-lived access tokens: RS256 with a {@code kid}, claims sub, iss, aud, iat,
+ * exp and jti.
+ */
 @Component
 public class AccessTokenIssuer {
 

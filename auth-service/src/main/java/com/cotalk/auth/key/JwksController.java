@@ -11,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public JWKS: the current key and any previous keys still verifying tokens in circulation. */
+/**
+ * The public JWKS: the current key and any previous keys still verifying tokens in
+ * circulation.
+ */
 @RestController
 class JwksController {
 
@@ -28,7 +31,9 @@ class JwksController {
 
 	@GetMapping("/api/auth/jwks")
 	ResponseEntity<Map<String, Object>> jwks() {
-		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(this.jwks);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+			.body(this.jwks);
 	}
 
 	private static String base64Url(BigInteger value) {

@@ -9,7 +9,10 @@ import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** PEM encoding of RSA keys (PKCS#8 private, X.509 public), as operators keep them in secrets. */
+/**
+ * PEM encoding of RSA keys (PKCS#8 private, X.509 public), as operators keep them in
+ * secrets.
+ */
 final class Pem {
 
 	private Pem() {

@@ -5,6 +5,9 @@ import java.security.interfaces.RSAPublicKey;
 
 import org.jspecify.annotations.Nullable;
 
-/** An RSA key pair under its {@code kid}; the private half is absent for keys that are only published. */
+/**
+ * An RSA key pair under its {@code kid}; the private half is absent for keys that are
+ * only published.
+ */
 record SigningKey(String kid, @Nullable RSAPrivateKey privateKey, RSAPublicKey publicKey) {
 }

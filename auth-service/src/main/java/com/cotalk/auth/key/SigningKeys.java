@@ -17,10 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.cotalk.auth.AuthProperties;
 
 /**
- * The key access tokens are signed with, and the keys the JWKS publishes. A configured PEM key wins; without one a
- * development key is generated once and kept in the database, so that tokens survive restarts and every instance
- * agrees. Rotation: configure the new key and move the old public key to {@code previous-public-keys} until the last
- * token it signed has expired (access-token TTL).
+ * The key access tokens are signed with, and the keys the JWKS publishes. A configured
+ * PEM key wins; without one a development key is generated once and kept in the database,
+ * so that tokens survive restarts and every instance agrees. Rotation: configure the new
+ * key and move the old public key to {@code previous-public-keys} until the last token it
+ * signed has expired (access-token TTL).
  */
 @Component
 class SigningKeys {
@@ -40,7 +41,8 @@ class SigningKeys {
 			keys.add(new SigningKey(kid, privateKey, Pem.publicKeyOf(privateKey)));
 		}
 		else {
-			List<SigningKeyRepository.StoredKey> stored = transactions.execute((status) -> storedOrGenerated(repository));
+			List<SigningKeyRepository.StoredKey> stored = transactions
+				.execute((status) -> storedOrGenerated(repository));
 			for (SigningKeyRepository.StoredKey key : stored) {
 				keys.add(new SigningKey(key.kid(), Pem.privateKey(key.privateKey()), Pem.publicKey(key.publicKey())));
 			}

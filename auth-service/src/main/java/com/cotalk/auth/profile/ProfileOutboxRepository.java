@@ -54,10 +54,7 @@ class ProfileOutboxRepository {
 		this.jdbc.sql("""
 				UPDATE profile_outbox SET attempts = attempts + 1,
 				       next_attempt_at = now() + make_interval(secs => :seconds)
-				WHERE account_id = :id""")
-			.param("seconds", (double) delay.toSeconds())
-			.param("id", accountId)
-			.update();
+				WHERE account_id = :id""").param("seconds", (double) delay.toSeconds()).param("id", accountId).update();
 	}
 
 	int countPending() {

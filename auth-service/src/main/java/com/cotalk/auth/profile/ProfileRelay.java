@@ -17,9 +17,10 @@ import org.springframework.context.event.EventListener;
 import com.cotalk.auth.account.AccountCreated;
 
 /**
- * Gives every account its profile in user-service through a transactional outbox: the sign-up transaction records the
- * profile to create; right after commit it is delivered, and if user-service is down a scheduled sweep retries with
- * exponential backoff (up to 5 minutes apart) until it is accepted. Sign-up itself never fails because user-service is
+ * Gives every account its profile in user-service through a transactional outbox: the
+ * sign-up transaction records the profile to create; right after commit it is delivered,
+ * and if user-service is down a scheduled sweep retries with exponential backoff (up to 5
+ * minutes apart) until it is accepted. Sign-up itself never fails because user-service is
  * down; the profile appears as soon as user-service answers again.
  */
 @Component
@@ -39,12 +40,16 @@ class ProfileRelay {
 			PlatformTransactionManager transactionManager) {
 		this.outbox = outbox;
 		this.userService = userService;
-		// a new transaction even when called after the sign-up commit, whose resources are still bound to the thread
+		// a new transaction even when called after the sign-up commit, whose resources
+		// are still bound to the thread
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Same transaction as the account: no account is ever committed without its outbox entry. */
+	/**
+	 * Same transaction as the account: no account is ever committed without its outbox
+	 * entry.
+	 */
 	@EventListener
 	void record(AccountCreated event) {
 		this.outbox.add(event.accountId(), event.email(), event.displayName());
@@ -52,7 +57,8 @@ class ProfileRelay {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void deliverNow(AccountCreated event) {
-		this.transactions.executeWithoutResult((status) -> this.outbox.lockOne(event.accountId()).forEach(this::deliver));
+		this.transactions
+			.executeWithoutResult((status) -> this.outbox.lockOne(event.accountId()).forEach(this::deliver));
 	}
 
 	@Scheduled(fixedDelayString = "${cotalk.auth.profile-relay-interval:2s}")

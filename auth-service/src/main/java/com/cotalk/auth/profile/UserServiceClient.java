@@ -11,7 +11,10 @@ import org.springframework.web.client.RestClient;
 
 import com.cotalk.auth.AuthProperties;
 
-/** user-service's internal profile API. The shared builder adds the internal token and the correlation id. */
+/**
+ * user-service's internal profile API. The shared builder adds the internal token and the
+ * correlation id.
+ */
 @Component
 class UserServiceClient {
 
@@ -24,7 +27,10 @@ class UserServiceClient {
 		this.client = builder.baseUrl(properties.userServiceUrl().toString()).requestFactory(factory).build();
 	}
 
-	/** Idempotent: user-service keeps an existing profile as it is. Throws when user-service does not accept it. */
+	/**
+	 * Idempotent: user-service keeps an existing profile as it is. Throws when
+	 * user-service does not accept it.
+	 */
 	void createProfile(ProfileOutboxRepository.PendingProfile profile) {
 		this.client.put()
 			.uri("/internal/users/{id}", profile.accountId())

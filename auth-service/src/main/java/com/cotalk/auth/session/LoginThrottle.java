@@ -18,16 +18,20 @@ import com.cotalk.auth.AuthProperties;
 import com.cotalk.common.error.ApiException;
 
 /**
- * Slows password guessing: a fixed window of login attempts per client IP, and of failed attempts per account. Counters
- * live in Redis so that every auth-service instance shares them. If Redis is unreachable logins go on (logged): an
- * outage of the limiter must not lock every user out.
+ * Slows password guessing: a fixed window of login attempts per client IP, and of failed
+ * attempts per account. Counters live in Redis so that every auth-service instance shares
+ * them. If Redis is unreachable logins go on (logged): an outage of the limiter must not
+ * lock every user out.
  */
 @Component
 class LoginThrottle {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-	/** INCR with an expiry set on the first hit; returns the count and the remaining window in milliseconds. */
+	/**
+	 * INCR with an expiry set on the first hit; returns the count and the remaining
+	 * window in milliseconds.
+	 */
 	private static final RedisScript<List> HIT = RedisScript.of("""
 			local n = redis.call('INCR', KEYS[1])
 			if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
@@ -42,7 +46,10 @@ class LoginThrottle {
 		this.settings = properties.loginThrottle();
 	}
 
-	/** Counts an attempt from this IP, and refuses it when the IP or the account is over its limit. */
+	/**
+	 * Counts an attempt from this IP, and refuses it when the IP or the account is over
+	 * its limit.
+	 */
 	void checkAttempt(String clientIp, String email) {
 		try {
 			List<?> ip = this.redis.execute(HIT, List.of(key("ip", clientIp)),

@@ -61,7 +61,10 @@ class RefreshTokenRepository {
 			.update();
 	}
 
-	/** Expired tokens serve no purpose, not even reuse detection: a reused expired token is refused anyway. */
+	/**
+	 * Expired tokens serve no purpose, not even reuse detection: a reused expired token
+	 * is refused anyway.
+	 */
 	int deleteExpiredBefore(Instant cutoff) {
 		return this.jdbc.sql("DELETE FROM refresh_tokens WHERE expires_at < :cutoff")
 			.param("cutoff", utc(cutoff))

@@ -36,7 +36,10 @@ class SessionController {
 		this.sessions.logout(request.refreshToken());
 	}
 
-	/** The gateway replaces any client-sent value; services are reachable only through it (docs/security.md). */
+	/**
+	 * The gateway replaces any client-sent value; services are reachable only through it
+	 * (docs/security.md).
+	 */
 	private static String clientIp(HttpServletRequest http) {
 		String forwarded = http.getHeader(Headers.CLIENT_IP);
 		return (forwarded != null && !forwarded.isBlank()) ? forwarded : http.getRemoteAddr();

@@ -21,9 +21,10 @@ import com.cotalk.auth.account.BadCredentialsException;
 import com.cotalk.auth.key.AccessTokenIssuer;
 
 /**
- * Login, refresh-token rotation and logout. Each login starts a token family; each refresh retires the presented token
- * and issues its successor in the same family. A retired token presented again means it leaked: the whole family is
- * revoked and its holder, legitimate or not, must log in again.
+ * Login, refresh-token rotation and logout. Each login starts a token family; each
+ * refresh retires the presented token and issues its successor in the same family. A
+ * retired token presented again means it leaked: the whole family is revoked and its
+ * holder, legitimate or not, must log in again.
  */
 @Service
 class SessionService {
@@ -53,7 +54,10 @@ class SessionService {
 		this.settings = properties.jwt();
 	}
 
-	/** Not one transaction: bcrypt takes a quarter of a second and must not hold a pooled connection meanwhile. */
+	/**
+	 * Not one transaction: bcrypt takes a quarter of a second and must not hold a pooled
+	 * connection meanwhile.
+	 */
 	TokenResponse login(String email, String password, String clientIp) {
 		this.throttle.checkAttempt(clientIp, email);
 		UUID accountId;

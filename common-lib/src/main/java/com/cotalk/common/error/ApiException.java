@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure a client is meant to see: a status, a stable {@code code} and a human {@code detail}. Domain exceptions extend
- * it ({@code EmailTakenException}, {@code RoomNotFoundException}); one handler turns every one into problem+json.
+ * A failure a client is meant to see: a status, a stable {@code code} and a human
+ * {@code detail}. Domain exceptions extend it ({@code EmailTakenException},
+ * {@code RoomNotFoundException}); one handler turns every one into problem+json.
  */
 public class ApiException extends RuntimeException {
 

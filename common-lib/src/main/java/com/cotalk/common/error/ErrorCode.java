@@ -1,6 +1,9 @@
 package com.cotalk.common.error;
 
-/** The stable error codes shared by every service. Services add their own next to their features. */
+/**
+ * The stable error codes shared by every service. Services add their own next to their
+ * features.
+ */
 public final class ErrorCode {
 
 	public static final String UNAUTHORIZED = "UNAUTHORIZED";

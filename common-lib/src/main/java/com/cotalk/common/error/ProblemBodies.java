@@ -6,8 +6,9 @@ import java.util.Map;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The JSON shape of a problem as a plain map, for code that writes a response without Spring's message converters (servlet
- * filters, security entry points, the reactive gateway): the extension members sit at the top level, as RFC 9457 wants.
+ * The JSON shape of a problem as a plain map, for code that writes a response without
+ * Spring's message converters (servlet filters, security entry points, the reactive
+ * gateway): the extension members sit at the top level, as RFC 9457 wants.
  */
 public final class ProblemBodies {
 

@@ -7,8 +7,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the RFC 9457 body every Co-Talk error uses: {@code type}, {@code title}, {@code status}, {@code detail},
- * {@code code} and, for validation, {@code errors}. Used by the servlet services and by the reactive gateway alike.
+ * Builds the RFC 9457 body every Co-Talk error uses: {@code type}, {@code title},
+ * {@code status}, {@code detail}, {@code code} and, for validation, {@code errors}. Used
+ * by the servlet services and by the reactive gateway alike.
  */
 public final class Problems {
 

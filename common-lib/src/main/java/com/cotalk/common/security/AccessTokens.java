@@ -7,15 +7,19 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
-/** The claim checks every verifier of a Co-Talk access token applies, servlet services and the gateway alike. */
+/**
+ * The claim checks every verifier of a Co-Talk access token applies, servlet services and
+ * the gateway alike.
+ */
 public final class AccessTokens {
 
 	private AccessTokens() {
 	}
 
 	/**
-	 * Expiry (with the default 60 s skew), issuer and audience; a token missing {@code exp} or not naming the audience is
-	 * refused. The signature algorithm allowlist (RS256) is set on the decoder itself.
+	 * Expiry (with the default 60 s skew), issuer and audience; a token missing
+	 * {@code exp} or not naming the audience is refused. The signature algorithm
+	 * allowlist (RS256) is set on the decoder itself.
 	 */
 	public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
 		OAuth2TokenValidator<Jwt> audienceAndExpiry = (token) -> (token.getAudience() != null

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How a service checks who is calling.
  *
  * @param jwt how access tokens are verified
- * @param internalToken the shared credential that {@code /internal/**} callers present (at least 16 characters)
+ * @param internalToken the shared credential that {@code /internal/**} callers present
+ * (at least 16 characters)
  * @param publicPaths path patterns that need no token (besides health and API docs)
  */
 @ConfigurationProperties("cotalk.security")

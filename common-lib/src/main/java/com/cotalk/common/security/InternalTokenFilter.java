@@ -17,7 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.cotalk.common.Headers;
 
-/** Authenticates service-to-service calls on {@code /internal/**} by the shared internal token. */
+/**
+ * Authenticates service-to-service calls on {@code /internal/**} by the shared internal
+ * token.
+ */
 class InternalTokenFilter extends OncePerRequestFilter {
 
 	static final String ROLE = "INTERNAL";
@@ -37,8 +40,7 @@ class InternalTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String presented = request.getHeader(Headers.INTERNAL_TOKEN);
-		if (presented != null
-				&& MessageDigest.isEqual(this.expected, presented.getBytes(StandardCharsets.UTF_8))) {
+		if (presented != null && MessageDigest.isEqual(this.expected, presented.getBytes(StandardCharsets.UTF_8))) {
 			var authentication = UsernamePasswordAuthenticationToken.authenticated("internal", null,
 					List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
 			SecurityContextHolder.getContext().setAuthentication(authentication);

@@ -14,7 +14,10 @@ import com.cotalk.common.web.StatusProblems;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 from Spring Security as problem+json, with no hint of why a token was refused. */
+/**
+ * 401 and 403 from Spring Security as problem+json, with no hint of why a token was
+ * refused.
+ */
 final class ProblemSecurityHandlers {
 
 	private final JsonMapper jsonMapper;

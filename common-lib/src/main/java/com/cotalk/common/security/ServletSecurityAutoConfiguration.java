@@ -34,9 +34,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every servlet service verifies the access token itself (zero trust behind the gateway, see docs/security.md): RS256
- * only, signature from the auth-service JWKS, {@code exp}, {@code iss} and {@code aud} checked. {@code /internal/**}
- * accepts only the internal service token. Everything else needs a token unless listed in
+ * Every servlet service verifies the access token itself (zero trust behind the gateway,
+ * see docs/security.md): RS256 only, signature from the auth-service JWKS, {@code exp},
+ * {@code iss} and {@code aud} checked. {@code /internal/**} accepts only the internal
+ * service token. Everything else needs a token unless listed in
  * {@code cotalk.security.public-paths}.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
@@ -82,9 +83,7 @@ public class ServletSecurityAutoConfiguration {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> {
-			})
-				.authenticationEntryPoint(handlers.entryPoint())
-				.accessDeniedHandler(handlers.accessDenied()))
+			}).authenticationEntryPoint(handlers.entryPoint()).accessDeniedHandler(handlers.accessDenied()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(handlers.entryPoint())
 				.accessDeniedHandler(handlers.accessDenied()))
 			.addFilterBefore(new InternalTokenFilter(properties.internalToken()), BearerTokenAuthenticationFilter.class)
@@ -121,6 +120,5 @@ public class ServletSecurityAutoConfiguration {
 		}
 
 	}
-
 
 }

@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.cotalk.common.error.ProblemBodies;
 
-/** Refuses request bodies over the configured size with 413 before anything reads them. */
+/**
+ * Refuses request bodies over the configured size with 413 before anything reads them.
+ */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;

@@ -15,7 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.cotalk.common.Headers;
 
-/** Takes the correlation id the gateway set (or makes one), puts it in the log context and echoes it back. */
+/**
+ * Takes the correlation id the gateway set (or makes one), puts it in the log context and
+ * echoes it back.
+ */
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
 	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -34,7 +37,10 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Accepts a well-formed id, otherwise makes a fresh one, so that no client text is logged verbatim. */
+	/**
+	 * Accepts a well-formed id, otherwise makes a fresh one, so that no client text is
+	 * logged verbatim.
+	 */
 	public static String sanitize(@Nullable String candidate) {
 		return (candidate != null && SAFE_ID.matcher(candidate).matches()) ? candidate : UUID.randomUUID().toString();
 	}

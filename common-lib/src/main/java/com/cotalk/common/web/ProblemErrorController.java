@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Boot's BasicErrorController so that errors raised outside Spring MVC (the servlet container, filters) are
- * problem+json too, never the old {@code {timestamp, error, path}} shape or an HTML page.
+ * Replaces Boot's BasicErrorController so that errors raised outside Spring MVC (the
+ * servlet container, filters) are problem+json too, never the old {@code {timestamp,
+ * error, path}} shape or an HTML page.
  */
 @RestController
 public class ProblemErrorController implements ErrorController {

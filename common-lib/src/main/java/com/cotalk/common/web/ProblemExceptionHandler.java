@@ -24,8 +24,9 @@ import com.cotalk.common.error.FieldViolation;
 import com.cotalk.common.error.Problems;
 
 /**
- * Turns every exception a controller lets out into problem+json with a stable {@code code}. Framework exceptions keep
- * their status; their wording is replaced so that nothing internal (class names, SQL, hosts) reaches a client.
+ * Turns every exception a controller lets out into problem+json with a stable
+ * {@code code}. Framework exceptions keep their status; their wording is replaced so that
+ * nothing internal (class names, SQL, hosts) reaches a client.
  */
 @RestControllerAdvice
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
@@ -50,7 +51,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
 		log.error("Unhandled exception", ex);
 		return ResponseEntity.internalServerError()
-			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR, "An unexpected error occurred."));
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
+					"An unexpected error occurred."));
 	}
 
 	@Override

@@ -16,7 +16,10 @@ import com.cotalk.common.Headers;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** problem+json for every error, correlation ids in and out, and a request body limit, for servlet services. */
+/**
+ * problem+json for every error, correlation ids in and out, and a request body limit, for
+ * servlet services.
+ */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServletWebAutoConfiguration {
@@ -48,7 +51,10 @@ public class ServletWebAutoConfiguration {
 		return registration;
 	}
 
-	/** Internal calls carry the correlation id of the request they serve and the internal service token. */
+	/**
+	 * Internal calls carry the correlation id of the request they serve and the internal
+	 * service token.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClientCustomizer.class)
 	static class RestClientPropagation {

@@ -7,7 +7,10 @@ import org.springframework.http.ProblemDetail;
 import com.cotalk.common.error.ErrorCode;
 import com.cotalk.common.error.Problems;
 
-/** The generic problem for a bare status (framework errors, the error page), worded without internals. */
+/**
+ * The generic problem for a bare status (framework errors, the error page), worded
+ * without internals.
+ */
 public final class StatusProblems {
 
 	private StatusProblems() {
@@ -26,8 +29,10 @@ public final class StatusProblems {
 			case METHOD_NOT_ALLOWED -> Problems.of(status, ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed here.");
 			case UNSUPPORTED_MEDIA_TYPE ->
 				Problems.of(status, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json.");
-			case CONTENT_TOO_LARGE -> Problems.of(status, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
-			case TOO_MANY_REQUESTS -> Problems.of(status, ErrorCode.RATE_LIMITED, "Too many requests; try again later.");
+			case CONTENT_TOO_LARGE ->
+				Problems.of(status, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
+			case TOO_MANY_REQUESTS ->
+				Problems.of(status, ErrorCode.RATE_LIMITED, "Too many requests; try again later.");
 			case SERVICE_UNAVAILABLE ->
 				Problems.of(status, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable.");
 			default -> status.is5xxServerError()
