@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.events;
+
+import org.jspecify.annotations.NullMarked;

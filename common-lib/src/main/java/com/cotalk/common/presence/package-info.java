@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.presence;
+
+import org.jspecify.annotations.NullMarked;
