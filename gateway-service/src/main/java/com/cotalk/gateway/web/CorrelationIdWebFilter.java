@@ -1,0 +1,60 @@
+package com.cotalk.gateway.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import com.cotalk.common.Headers;
+import com.cotalk.gateway.FilterOrder;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps a well-formed client correlation id or makes one, sends it downstream and echoes
+ * it on every answer, the gateway's own errors included.
+ */
+@Component
+final class CorrelationIdWebFilter implements WebFilter, Ordered {
+
+	/**
+	 * The same rule as common-lib's {@code CorrelationIdFilter.sanitize}, which cannot be
+	 * called here: that class extends a servlet filter and the gateway has no servlet API
+	 * on its classpath.
+	 */
+	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String id = sanitize(exchange.getRequest().getHeaders().getFirst(Headers.CORRELATION_ID));
+		ServerHttpRequest request = exchange.getRequest()
+			.mutate()
+			.headers((headers) -> headers.set(Headers.CORRELATION_ID, id))
+			.build();
+		// Shared by every mutated copy of the exchange, so the error handler can log it.
+		exchange.getAttributes().put(Headers.MDC_CORRELATION_ID, id);
+		// On commit rather than now: a proxied answer's headers are copied over ours, and
+		// the error handler clears them.
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(Headers.CORRELATION_ID, id);
+			return Mono.empty();
+		});
+		return chain.filter(exchange.mutate().request(request).build());
+	}
+
+	static String sanitize(@Nullable String candidate) {
+		return (candidate != null && SAFE_ID.matcher(candidate).matches()) ? candidate : UUID.randomUUID().toString();
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.CORRELATION_ID;
+	}
+
+}
