@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened between two users, as friend-service publishes it on {@link EventStreams#FRIENDS}. Readers
- * ignore fields they do not know and skip versions newer than they understand.
+ * Something that happened between two users, as friend-service publishes it on
+ * {@link EventStreams#FRIENDS}. Readers ignore fields they do not know and skip versions
+ * newer than they understand.
  *
  * @param version the record's schema version ({@link #VERSION})
  * @param type what happened

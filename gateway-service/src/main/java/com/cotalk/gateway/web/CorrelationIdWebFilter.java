@@ -1,9 +1,5 @@
 package com.cotalk.gateway.web;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -11,6 +7,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.cotalk.common.CorrelationIds;
 import com.cotalk.common.Headers;
 import com.cotalk.gateway.FilterOrder;
 
@@ -23,16 +20,9 @@ import reactor.core.publisher.Mono;
 @Component
 final class CorrelationIdWebFilter implements WebFilter, Ordered {
 
-	/**
-	 * The same rule as common-lib's {@code CorrelationIdFilter.sanitize}, which cannot be
-	 * called here: that class extends a servlet filter and the gateway has no servlet API
-	 * on its classpath.
-	 */
-	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String id = sanitize(exchange.getRequest().getHeaders().getFirst(Headers.CORRELATION_ID));
+		String id = CorrelationIds.sanitize(exchange.getRequest().getHeaders().getFirst(Headers.CORRELATION_ID));
 		ServerHttpRequest request = exchange.getRequest()
 			.mutate()
 			.headers((headers) -> headers.set(Headers.CORRELATION_ID, id))
@@ -46,10 +36,6 @@ final class CorrelationIdWebFilter implements WebFilter, Ordered {
 			return Mono.empty();
 		});
 		return chain.filter(exchange.mutate().request(request).build());
-	}
-
-	static String sanitize(@Nullable String candidate) {
-		return (candidate != null && SAFE_ID.matcher(candidate).matches()) ? candidate : UUID.randomUUID().toString();
 	}
 
 	@Override
