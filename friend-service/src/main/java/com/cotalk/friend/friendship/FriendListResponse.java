@@ -1,0 +1,6 @@
+package com.cotalk.friend.friendship;
+
+import java.util.List;
+
+record FriendListResponse(List<FriendResponse> items) {
+}

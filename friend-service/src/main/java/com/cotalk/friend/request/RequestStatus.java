@@ -1,0 +1,7 @@
+package com.cotalk.friend.request;
+
+enum RequestStatus {
+
+	PENDING, ACCEPTED, DECLINED, CANCELLED
+
+}
