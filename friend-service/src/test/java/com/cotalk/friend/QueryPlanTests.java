@@ -32,7 +32,10 @@ class QueryPlanTests extends FriendApiTestSupport {
 	void theRequestBoxesUseTheirIndexes() {
 		assertThat(plan("""
 				SELECT * FROM friend_requests WHERE to_user_id = '%s' AND status = 'PENDING'
-				ORDER BY created_at DESC, id DESC LIMIT 100""")).contains("friend_requests_to_status_idx");
+				ORDER BY created_at DESC, id DESC LIMIT 100"""))
+			// the planner may pick either index that covers pending requests to a user
+			.containsAnyOf("friend_requests_to_status_idx", "friend_requests_one_pending_key")
+			.doesNotContain("Seq Scan");
 		assertThat(plan("""
 				SELECT * FROM friend_requests WHERE from_user_id = '%s' AND status = 'PENDING'
 				ORDER BY created_at DESC, id DESC LIMIT 100"""))

@@ -102,9 +102,10 @@ public final class Stack implements AutoCloseable {
 
 	private void launch(Service service) throws IOException {
 		Path jar = jarOf(service);
-		List<String> command = new ArrayList<>(
-				List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-						"-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
+		// production-like JIT and GC (G1), so that what the benchmarks measure on this
+		// stack holds in production
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx384m", "-Xss512k",
+				"--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(environment(service));
 		Path log = this.options.logDir().resolve(service.module() + ".log");

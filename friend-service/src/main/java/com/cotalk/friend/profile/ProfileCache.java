@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
@@ -21,9 +24,10 @@ import com.cotalk.friend.FriendProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Profiles in Redis as JSON under {@code profile:{<userId>}}, one key per user (the hash
- * tag keeps each key in one Redis Cluster slot; batches are pipelined single-key
- * commands, never a cross-slot MGET).
+ * Two levels: a small in-process copy in front (a warm 1,000-friend list then reads no
+ * profile from Redis, see docs/performance.md), and profiles in Redis as JSON under
+ * {@code profile:{<userId>}}, one key per user (the hash tag keeps each key in one Redis
+ * Cluster slot; batches are pipelined single-key commands, never a cross-slot MGET).
  * <p>
  * A profile change leaves a short-lived tombstone instead of just deleting the key, and
  * loads are stored only where no key exists ({@code SET NX}): a load that read the old
@@ -45,6 +49,18 @@ class ProfileCache {
 
 	private final Expiration ttl;
 
+	private final Cache<UUID, UserProfile> local = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
+
+	/**
+	 * Counts evictions. A Redis read that overlapped one may hold the old profile, so its
+	 * results do not go into the in-process copy (the same reason the Redis writes are
+	 * {@code NX} behind a tombstone).
+	 */
+	private final AtomicLong evictions = new AtomicLong();
+
 	ProfileCache(StringRedisTemplate redis, JsonMapper json, FriendProperties properties) {
 		this.redis = redis;
 		this.json = json;
@@ -57,10 +73,22 @@ class ProfileCache {
 
 	/** The cached profiles among the ids; an unreachable Redis counts as all misses. */
 	Map<UUID, UserProfile> getAll(List<UUID> userIds) {
-		Map<UUID, UserProfile> found = new HashMap<>();
-		if (userIds.isEmpty()) {
+		Map<UUID, UserProfile> found = new HashMap<>(this.local.getAllPresent(userIds));
+		if (found.size() == userIds.size()) {
 			return found;
 		}
+		List<UUID> remote = userIds.stream().filter((id) -> !found.containsKey(id)).toList();
+		long generation = this.evictions.get();
+		Map<UUID, UserProfile> loaded = getAllFromRedis(remote);
+		found.putAll(loaded);
+		if (this.evictions.get() == generation) {
+			this.local.putAll(loaded);
+		}
+		return found;
+	}
+
+	private Map<UUID, UserProfile> getAllFromRedis(List<UUID> userIds) {
+		Map<UUID, UserProfile> found = new HashMap<>();
 		try {
 			List<Object> values = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
 				userIds.forEach((id) -> connection.stringCommands().get(bytes(key(id))));
@@ -96,6 +124,8 @@ class ProfileCache {
 	}
 
 	void evict(UUID userId) {
+		this.evictions.incrementAndGet();
+		this.local.invalidate(userId);
 		this.redis.opsForValue().set(key(userId), TOMBSTONE, TOMBSTONE_TTL);
 	}
 

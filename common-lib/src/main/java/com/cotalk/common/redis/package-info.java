@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.redis;
+
+import org.jspecify.annotations.NullMarked;
