@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An accepted message as it travels: the JSON of this record is the {@code message} event clients receive on
- * {@code /user/queue/events}, the entry appended to the partition stream and what message-service stores. Fields are
- * only ever added.
+ * An accepted message as it travels: the JSON of this record is the {@code message} event
+ * clients receive on {@code /user/queue/events}, the entry appended to the partition
+ * stream and what message-service stores. Fields are only ever added.
  *
  * @param type always {@code "message"} (the client event type)
  * @param version the record's schema version
@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param senderId who sent it (for {@code SYSTEM} messages: whom the change is about)
  * @param clientMsgId the sender's idempotency key
  * @param contentType {@code TEXT} or {@code SYSTEM}
- * @param content the text (for {@code SYSTEM}: a machine-readable change such as {@code member_joined})
+ * @param content the text (for {@code SYSTEM}: a machine-readable change such as
+ * {@code member_joined})
  * @param sentAt when chat-service accepted it
  * @param editedAt when it was last edited, if ever
  * @param deleted whether it was deleted for everyone (then {@code content} is null)

@@ -3,11 +3,13 @@ package com.cotalk.common.messages;
 import java.util.UUID;
 
 /**
- * Redis keys of the message path. A room belongs to one of {@code partitions} stream partitions; every key of that
- * partition carries the hash tag {@code {p}}, so that the one atomic script touching a room's sequence counter, its
- * dedupe key, the partition's stream and the room's channel runs on one Redis Cluster slot (sharded pub/sub there).
- * The partition count is cluster-wide configuration ({@code cotalk.messages.partitions}); changing it moves rooms to
- * other keys, whose counters are then re-seeded from PostgreSQL before use.
+ * Redis keys of the message path. A room belongs to one of {@code partitions} stream
+ * partitions; every key of that partition carries the hash tag {@code {p}}, so that the
+ * one atomic script touching a room's sequence counter, its dedupe key, the partition's
+ * stream and the room's channel runs on one Redis Cluster slot (sharded pub/sub there).
+ * The partition count is cluster-wide configuration ({@code cotalk.messages.partitions});
+ * changing it moves rooms to other keys, whose counters are then re-seeded from
+ * PostgreSQL before use.
  */
 public final class MessageKeys {
 
@@ -16,7 +18,10 @@ public final class MessageKeys {
 	/** The consumer group message-service reads every partition stream with. */
 	public static final String PERSISTENCE_GROUP = "message-service";
 
-	/** The stream entry field holding the {@link MessageEvent} as JSON, serialised once by chat-service. */
+	/**
+	 * The stream entry field holding the {@link MessageEvent} as JSON, serialised once by
+	 * chat-service.
+	 */
 	public static final String EVENT_FIELD = "event";
 
 	private MessageKeys() {
@@ -31,7 +36,9 @@ public final class MessageKeys {
 		return "msg:{" + partition + "}:stream";
 	}
 
-	/** Entries that kept failing to be stored, with the reason; inspected by operators. */
+	/**
+	 * Entries that kept failing to be stored, with the reason; inspected by operators.
+	 */
 	public static String deadLetterStream(int partition) {
 		return "msg:{" + partition + "}:dead";
 	}
@@ -41,7 +48,10 @@ public final class MessageKeys {
 		return "msg:{" + partition + "}:seq:" + roomId;
 	}
 
-	/** Remembers the seq given to a {@code clientMsgId}, so that a resend gets the original back. */
+	/**
+	 * Remembers the seq given to a {@code clientMsgId}, so that a resend gets the
+	 * original back.
+	 */
 	public static String dedupe(int partition, UUID roomId, String clientMsgId) {
 		return "msg:{" + partition + "}:dedupe:" + roomId + ":" + clientMsgId;
 	}

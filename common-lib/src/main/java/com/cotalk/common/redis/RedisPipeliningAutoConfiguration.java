@@ -8,9 +8,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Pipelines are written to Redis in one flush when they are closed. Spring Data's default flushes after every command:
- * a pipeline of 1,000 reads (a friend list's profiles or presence) then costs 1,000 socket writes and takes tens of
- * milliseconds instead of one.
+ * Pipelines are written to Redis in one flush when they are closed. Spring Data's default
+ * flushes after every command: a pipeline of 1,000 reads (a friend list's profiles or
+ * presence) then costs 1,000 socket writes and takes tens of milliseconds instead of one.
  */
 @AutoConfiguration
 @ConditionalOnClass(LettuceConnectionFactory.class)

@@ -15,8 +15,8 @@ class MessageEventTests {
 
 	@Test
 	void isTheFlatClientEventAndSurvivesAJsonRoundTrip() {
-		MessageEvent event = MessageEvent.accepted(UUID.randomUUID(), UUID.randomUUID(), 42, UUID.randomUUID(),
-				"c-1", "TEXT", "안녕하세요", Instant.parse("2026-11-24T15:00:00.123Z"));
+		MessageEvent event = MessageEvent.accepted(UUID.randomUUID(), UUID.randomUUID(), 42, UUID.randomUUID(), "c-1",
+				"TEXT", "안녕하세요", Instant.parse("2026-11-24T15:00:00.123Z"));
 		String text = this.json.writeValueAsString(event);
 		assertThat(text).startsWith("{\"type\":\"message\"").contains("\"seq\":42", "\"deleted\":false");
 		assertThat(this.json.readValue(text, MessageEvent.class)).isEqualTo(event);

@@ -1,11 +1,12 @@
-package com.cotalk.user.config;
+package com.cotalk.common.json;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonModule;
@@ -14,21 +15,23 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * The API promises timestamps as ISO-8601 UTC with exactly three fraction digits ({@code 2026-11-24T15:00:00.123Z}).
- * Jackson's default writes whatever precision the value has (microseconds from PostgreSQL, none on a whole second),
- * so every {@link Instant} goes through one fixed format instead.
+ * The API promises timestamps as ISO-8601 UTC with exactly three fraction digits
+ * ({@code 2026-11-24T15:00:00.123Z}). Jackson's default writes whatever precision the
+ * value has (microseconds from PostgreSQL, none on a whole second), so every
+ * {@link Instant} goes through one fixed format instead.
  */
-@Configuration(proxyBeanMethods = false)
-class JsonConfiguration {
+@AutoConfiguration
+@ConditionalOnClass(JacksonModule.class)
+public class ApiTimestampsAutoConfiguration {
 
 	@Bean
-	JacksonModule apiTimestampModule() {
+	JacksonModule cotalkApiTimestampModule() {
 		return new SimpleModule("cotalk-api-timestamps").addSerializer(Instant.class, new MillisInstantSerializer());
 	}
 
 	static final class MillisInstantSerializer extends StdSerializer<Instant> {
 
-		private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+		static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
 			.withZone(ZoneOffset.UTC);
 
 		MillisInstantSerializer() {

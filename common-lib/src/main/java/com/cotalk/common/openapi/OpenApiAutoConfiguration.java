@@ -1,8 +1,11 @@
-package com.cotalk.friend.config;
+package com.cotalk.common.openapi;
 
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import com.cotalk.common.security.AuthenticatedUser;
 
@@ -12,9 +15,13 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The OpenAPI description served at {@code /v3/api-docs}. */
-@Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+/**
+ * Each service's OpenAPI description at {@code /v3/api-docs}: its name, and bearer tokens
+ * on every call.
+ */
+@AutoConfiguration
+@ConditionalOnClass({ SpringDocUtils.class, OpenAPI.class })
+public class OpenApiAutoConfiguration {
 
 	static {
 		// The caller comes from the verified token, not from the request: springdoc would
@@ -23,8 +30,9 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
-	OpenAPI friendServiceOpenApi() {
-		return new OpenAPI().info(new Info().title("Co-Talk friend-service").version("1"))
+	@ConditionalOnMissingBean
+	OpenAPI cotalkOpenApi(@Value("${spring.application.name:co-talk}") String name) {
+		return new OpenAPI().info(new Info().title("Co-Talk " + name).version("1"))
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));

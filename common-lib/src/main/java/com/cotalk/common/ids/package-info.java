@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.ids;
+
+import org.jspecify.annotations.NullMarked;

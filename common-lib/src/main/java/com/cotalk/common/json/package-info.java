@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.common.openapi;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Wiring that belongs to no feature: JSON format and the OpenAPI description. */
-@NullMarked
-package com.cotalk.user.config;
-
-import org.jspecify.annotations.NullMarked;
