@@ -1,4 +1,7 @@
-/** Profiles (display name, status message, avatar) and user search. Owns the {@code users} schema. */
+/**
+ * Profiles (display name, status message, avatar) and user search. Owns the {@code users}
+ * schema.
+ */
 @NullMarked
 package com.cotalk.user;
 

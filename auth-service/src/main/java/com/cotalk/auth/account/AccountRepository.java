@@ -19,7 +19,8 @@ class AccountRepository {
 	}
 
 	/**
-	 * @return false when the email is taken */
+	 * @return false when the email is taken
+	 */
 	boolean insert(UUID id, String email, String passwordHash) {
 		return this.jdbc
 			.sql("INSERT INTO accounts (id, email, password_hash) VALUES (:id, :email, :hash) ON CONFLICT DO NOTHING")

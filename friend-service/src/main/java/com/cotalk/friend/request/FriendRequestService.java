@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
+import com.cotalk.common.ids.UuidV7;
 import com.cotalk.common.error.ApiException;
 import com.cotalk.common.events.FriendEvent;
 import com.cotalk.friend.block.BlockService;

@@ -16,8 +16,9 @@ import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An absolute {@code http} or {@code https} URL with a host. Empty passes: for an avatar it means "remove". Clients
- * load these URLs, so other schemes ({@code javascript:}, {@code file:}, {@code data:}) are refused.
+ * An absolute {@code http} or {@code https} URL with a host. Empty passes: for an avatar
+ * it means "remove". Clients load these URLs, so other schemes ({@code javascript:},
+ * {@code file:}, {@code data:}) are refused.
  */
 @Documented
 @Constraint(validatedBy = HttpUrl.Validator.class)

@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Service-to-service calls: the auth-service creates profiles, other services read them in batches. */
+/**
+ * Service-to-service calls: the auth-service creates profiles, other services read them
+ * in batches.
+ */
 @RestController
 @RequestMapping("/internal/users")
 @Tag(name = "internal")
@@ -34,17 +37,21 @@ class InternalProfileController {
 		this.profiles = profiles;
 	}
 
-	/** 201 when created, 200 with the profile as it stands when the user already had one. */
+	/**
+	 * 201 when created, 200 with the profile as it stands when the user already had one.
+	 */
 	@PutMapping("/{userId}")
 	ResponseEntity<PrivateProfileResponse> createProfile(@PathVariable UUID userId,
 			@Valid @RequestBody CreateProfileRequest request) {
-		ProfileService.Creation creation = this.profiles.createProfile(userId, request.email(),
-				request.displayName());
+		ProfileService.Creation creation = this.profiles.createProfile(userId, request.email(), request.displayName());
 		return ResponseEntity.status(creation.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(PrivateProfileResponse.from(creation.profile()));
 	}
 
-	/** {@code ids} comma-separated (or repeated); unknown ids are left out of {@code items}. */
+	/**
+	 * {@code ids} comma-separated (or repeated); unknown ids are left out of
+	 * {@code items}.
+	 */
 	@GetMapping
 	ProfileListResponse getProfiles(@RequestParam(required = false) @NotEmpty @Size(max = MAX_BATCH,
 			message = "must hold at most " + MAX_BATCH + " ids") @Nullable List<@Nullable UUID> ids) {

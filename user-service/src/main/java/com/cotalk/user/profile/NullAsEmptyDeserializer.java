@@ -7,9 +7,11 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdDeserializer;
 
 /**
- * Tells an absent property ({@code null}: leave it alone) from an explicit JSON {@code null} ({@code ""}: remove it) in
- * a PATCH body. Jackson passes the same {@code null} for both into a record's constructor, and
- * {@code @JsonSetter(nulls = AS_EMPTY)} turns both into {@code ""}; only a deserializer's absent value differs.
+ * Tells an absent property ({@code null}: leave it alone) from an explicit JSON
+ * {@code null} ({@code ""}: remove it) in a PATCH body. Jackson passes the same
+ * {@code null} for both into a record's constructor, and
+ * {@code @JsonSetter(nulls = AS_EMPTY)} turns both into {@code ""}; only a deserializer's
+ * absent value differs.
  */
 class NullAsEmptyDeserializer extends StdDeserializer<String> {
 

@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** The whole profile, for its owner ({@code /api/users/me}) and for the auth-service that created it. */
+/**
+ * The whole profile, for its owner ({@code /api/users/me}) and for the auth-service that
+ * created it.
+ */
 record PrivateProfileResponse(UUID userId, String email, String displayName, String statusMessage,
 		@Nullable String avatarUrl, Instant createdAt) {
 

@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells other services (friend-service caches profiles) that a profile changed, by its user id on a Redis pub/sub
- * channel. Sent only after the change is committed, so that a reader never reloads the old row. Best effort: the edit
- * has already succeeded, and readers' caches expire on their own, so a Redis failure is logged rather than reported.
+ * Tells other services (friend-service caches profiles) that a profile changed, by its
+ * user id on a Redis pub/sub channel. Sent only after the change is committed, so that a
+ * reader never reloads the old row. Best effort: the edit has already succeeded, and
+ * readers' caches expire on their own, so a Redis failure is logged rather than reported.
  */
 @Component
 class ProfileChangedPublisher {

@@ -61,7 +61,8 @@ class ProfileController {
 
 	@GetMapping
 	ProfileListResponse searchProfiles(
-			@RequestParam(required = false) @NotBlank @Size(max = 100, message = "must be at most 100 characters") @Nullable String q,
+			@RequestParam(required = false) @NotBlank @Size(max = 100,
+					message = "must be at most 100 characters") @Nullable String q,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
 		return ProfileListResponse.from(this.profiles.searchProfiles(q, limit));
 	}

@@ -19,16 +19,17 @@ class ProfileRepository {
 
 	/**
 	 * Display-name substring of three or more characters (served by the trigram index
-	 * {@code profiles_display_name_trgm_idx}) or exact email (the unique index on {@code lower(email)}).
+	 * {@code profiles_display_name_trgm_idx}) or exact email (the unique index on
+	 * {@code lower(email)}).
 	 */
 	static final String SEARCH_SQL = searchSql("lower(display_name) LIKE lower(:contains)");
 
 	/**
-	 * The same for one- and two-character queries, which trigrams cannot serve: the query is one of the name's one- and
-	 * two-character substrings ({@code profiles_display_name_short_grams_idx}).
+	 * The same for one- and two-character queries, which trigrams cannot serve: the query
+	 * is one of the name's one- and two-character substrings
+	 * ({@code profiles_display_name_short_grams_idx}).
 	 */
-	static final String SHORT_SEARCH_SQL = searchSql(
-			"users.short_grams(lower(display_name)) @> ARRAY[lower(:query)]");
+	static final String SHORT_SEARCH_SQL = searchSql("users.short_grams(lower(display_name)) @> ARRAY[lower(:query)]");
 
 	private static final int SHORT_QUERY_LENGTH = 2;
 
@@ -45,7 +46,10 @@ class ProfileRepository {
 			.optional();
 	}
 
-	/** Locks the row until the transaction ends, so that concurrent edits of different fields both survive. */
+	/**
+	 * Locks the row until the transaction ends, so that concurrent edits of different
+	 * fields both survive.
+	 */
 	Optional<Profile> findByIdForUpdate(UUID userId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users.profiles WHERE user_id = :userId FOR UPDATE")
 			.param("userId", userId)
@@ -108,8 +112,9 @@ class ProfileRepository {
 	}
 
 	/**
-	 * Ranked: the email match, then display names starting with the query, then by name. Case folding happens in SQL
-	 * so that it is the same {@code lower()} the indexes were built with.
+	 * Ranked: the email match, then display names starting with the query, then by name.
+	 * Case folding happens in SQL so that it is the same {@code lower()} the indexes were
+	 * built with.
 	 */
 	private static String searchSql(String nameMatches) {
 		return """
@@ -122,7 +127,10 @@ class ProfileRepository {
 				""".formatted(COLUMNS, nameMatches);
 	}
 
-	/** Makes {@code %}, {@code _} and the escape character itself match literally (backslash is LIKE's default). */
+	/**
+	 * Makes {@code %}, {@code _} and the escape character itself match literally
+	 * (backslash is LIKE's default).
+	 */
 	static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}

@@ -28,7 +28,10 @@ class ProfileService {
 		return this.profiles.findById(userId).orElseThrow(UserNotFoundException::new);
 	}
 
-	/** The profiles that exist among the ids, in no particular order; unknown ids are left out. */
+	/**
+	 * The profiles that exist among the ids, in no particular order; unknown ids are left
+	 * out.
+	 */
 	@Transactional(readOnly = true)
 	List<Profile> getProfiles(Collection<@Nullable UUID> userIds) {
 		return this.profiles.findAllById(userIds.stream().filter(Objects::nonNull).distinct().toList());
@@ -39,7 +42,10 @@ class ProfileService {
 		return this.profiles.search(query.strip(), limit);
 	}
 
-	/** Applies the owner's edit; {@code null} leaves a field alone, an empty avatar URL removes the avatar. */
+	/**
+	 * Applies the owner's edit; {@code null} leaves a field alone, an empty avatar URL
+	 * removes the avatar.
+	 */
 	@Transactional
 	Profile updateProfile(UUID userId, @Nullable String displayName, @Nullable String statusMessage,
 			@Nullable String avatarUrl) {
@@ -54,8 +60,9 @@ class ProfileService {
 	}
 
 	/**
-	 * Creates the profile of a new user. Safe to repeat: when the user already has a profile it is returned as it is,
-	 * never overwritten, because by then its owner may have edited it.
+	 * Creates the profile of a new user. Safe to repeat: when the user already has a
+	 * profile it is returned as it is, never overwritten, because by then its owner may
+	 * have edited it.
 	 */
 	@Transactional
 	Creation createProfile(UUID userId, String email, String displayName) {
@@ -63,7 +70,8 @@ class ProfileService {
 		if (inserted.isPresent()) {
 			return new Creation(inserted.get(), true);
 		}
-		// Nothing inserted: either this user's profile exists, or the email belongs to someone else.
+		// Nothing inserted: either this user's profile exists, or the email belongs to
+		// someone else.
 		return this.profiles.findById(userId)
 			.map((existing) -> new Creation(existing, false))
 			.orElseThrow(EmailTakenException::new);

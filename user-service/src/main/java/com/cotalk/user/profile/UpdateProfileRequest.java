@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * {@code PATCH /api/users/me}: every field is optional and an absent one ({@code null} here) stays as it is. An
- * explicit JSON {@code null} arrives as {@code ""} (merge-patch: null removes), which clears the status message or the
- * avatar and is refused for the display name, which cannot be removed.
+ * {@code PATCH /api/users/me}: every field is optional and an absent one ({@code null}
+ * here) stays as it is. An explicit JSON {@code null} arrives as {@code ""} (merge-patch:
+ * null removes), which clears the status message or the avatar and is refused for the
+ * display name, which cannot be removed.
  */
 record UpdateProfileRequest(
 		@JsonDeserialize(using = NullAsEmptyDeserializer.class) @Size(min = 1, max = 40,

@@ -17,8 +17,9 @@ import com.cotalk.testsupport.InfrastructureContextCustomizerFactory;
 import com.cotalk.testsupport.TestTokens;
 
 /**
- * The running service on a random port against the shared test database. Every test makes its own users with random
- * ids, emails and names, so tests run in any order and again and again against the same database.
+ * The running service on a random port against the shared test database. Every test makes
+ * its own users with random ids, emails and names, so tests run in any order and again
+ * and again against the same database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 abstract class ApiTestSupport {
@@ -36,7 +37,9 @@ abstract class ApiTestSupport {
 		this.api = new ApiClient("http://127.0.0.1:" + this.port);
 	}
 
-	/** A user whose profile exists, created the way the auth-service does it at sign-up. */
+	/**
+	 * A user whose profile exists, created the way the auth-service does it at sign-up.
+	 */
 	TestUser createUser(String displayName) {
 		UUID id = UUID.randomUUID();
 		String email = "user-" + id + "@example.test";

@@ -93,8 +93,8 @@ class InternalProfileApiTests extends ApiTestSupport {
 		assertThat(found.status()).as(found.toString()).isEqualTo(200);
 		assertThat(found.json().path("items").valueStream().map((item) -> item.path("userId").asString()))
 			.containsExactlyInAnyOrder(first.id().toString(), second.id().toString());
-		assertThat(found.json().path("items").get(0).propertyNames()).containsExactlyInAnyOrder("userId",
-				"displayName", "statusMessage", "avatarUrl");
+		assertThat(found.json().path("items").get(0).propertyNames()).containsExactlyInAnyOrder("userId", "displayName",
+				"statusMessage", "avatarUrl");
 		ApiClient.Response repeatedParam = getInternal("/internal/users?ids=" + first.id() + "&ids=" + second.id());
 		assertThat(repeatedParam.json().path("items").size()).isEqualTo(2);
 	}

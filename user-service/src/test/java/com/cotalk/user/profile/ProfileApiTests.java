@@ -73,8 +73,8 @@ class ProfileApiTests extends ApiTestSupport {
 		TestUser user = createUser("Keep");
 		this.api.patch("/api/users/me", user.token(),
 				Map.of("statusMessage", "busy", "avatarUrl", "http://img.example.test/x.jpg"));
-		ApiClient.Response updated = this.api.patch("/api/users/me", user.token(),
-				Map.of("statusMessage", "free", "email", "hijack@example.test", "userId", UUID.randomUUID().toString()));
+		ApiClient.Response updated = this.api.patch("/api/users/me", user.token(), Map.of("statusMessage", "free",
+				"email", "hijack@example.test", "userId", UUID.randomUUID().toString()));
 		assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
 		assertThat(updated.text("displayName")).isEqualTo("Keep");
 		assertThat(updated.text("statusMessage")).isEqualTo("free");
@@ -122,8 +122,8 @@ class ProfileApiTests extends ApiTestSupport {
 		assertValidationFailed(this.api.patch("/api/users/me", token, Map.of("displayName", "a\nb")), "displayName");
 		assertValidationFailed(this.api.patch("/api/users/me", token, Map.of("statusMessage", "x".repeat(61))),
 				"statusMessage");
-		for (String url : new String[] { "not a url", "ftp://example.test/a.png", "javascript:alert(1)", "/relative.png",
-				"https://", "https://example.test/" + "x".repeat(2030) }) {
+		for (String url : new String[] { "not a url", "ftp://example.test/a.png", "javascript:alert(1)",
+				"/relative.png", "https://", "https://example.test/" + "x".repeat(2030) }) {
 			assertValidationFailed(this.api.patch("/api/users/me", token, Map.of("avatarUrl", url)), "avatarUrl");
 		}
 		ApiClient.Response me = this.api.get("/api/users/me", token);
@@ -166,8 +166,8 @@ class ProfileApiTests extends ApiTestSupport {
 		this.api.patch("/api/users/me", target.token(), Map.of("statusMessage", "hi"));
 		ApiClient.Response profile = this.api.get("/api/users/" + target.id(), viewer.token());
 		assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
-		assertThat(profile.json().propertyNames()).containsExactlyInAnyOrder("userId", "displayName",
-				"statusMessage", "avatarUrl");
+		assertThat(profile.json().propertyNames()).containsExactlyInAnyOrder("userId", "displayName", "statusMessage",
+				"avatarUrl");
 		assertThat(profile.text("userId")).isEqualTo(target.id().toString());
 		assertThat(profile.text("displayName")).isEqualTo("Target");
 		assertThat(profile.text("statusMessage")).isEqualTo("hi");

@@ -16,7 +16,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
-/** What friend-service will rely on: a committed profile edit announces the user id on the Redis channel. */
+/**
+ * What friend-service will rely on: a committed profile edit announces the user id on the
+ * Redis channel.
+ */
 class ProfileChangedSignalTests extends ApiTestSupport {
 
 	@Value("${spring.data.redis.url}")
@@ -38,7 +41,8 @@ class ProfileChangedSignalTests extends ApiTestSupport {
 				ProfileChangedSignalTests.this.received.add(message);
 			}
 		});
-		// returns once Redis confirmed the subscription, so nothing published afterwards is missed
+		// returns once Redis confirmed the subscription, so nothing published afterwards
+		// is missed
 		this.connection.sync().subscribe(ProfileChangedPublisher.CHANNEL);
 	}
 

@@ -10,12 +10,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The search queries are served by their indexes, never by a sequential scan of every profile.
+ * The search queries are served by their indexes, never by a sequential scan of every
+ * profile.
  * <p>
- * The planner rightly scans a table of a few dozen rows, and its guesses for a table that was never analyzed (or whose
- * GIN pending list is full of fresh rows) say little about production. So the shared test database keeps a fixture of
- * 20,000 profiles ({@code search-plan-fixture-*@example.test}, hexadecimal names no test searches for), inserted once,
- * and the table is analyzed before the plans are read: the plans are then the ones a real, vacuumed table gets.
+ * The planner rightly scans a table of a few dozen rows, and its guesses for a table that
+ * was never analyzed (or whose GIN pending list is full of fresh rows) say little about
+ * production. So the shared test database keeps a fixture of 20,000 profiles
+ * ({@code search-plan-fixture-*@example.test}, hexadecimal names no test searches for),
+ * inserted once, and the table is analyzed before the plans are read: the plans are then
+ * the ones a real, vacuumed table gets.
  */
 class SearchIndexTests extends ApiTestSupport {
 

@@ -37,7 +37,8 @@ class UserSearchTests extends ApiTestSupport {
 
 	@Test
 	void findsBySingleCharacter() {
-		// a private-use character: no real name has it, so this test's user is the only match
+		// a private-use character: no real name has it, so this test's user is the only
+		// match
 		String character = Character.toString(0xE000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(6400));
 		TestUser searcher = createUser("Searcher");
 		TestUser target = createUser("Kim " + character + " Lee");
@@ -52,8 +53,8 @@ class UserSearchTests extends ApiTestSupport {
 		TestUser alphaSubstring = createUser("a " + word);
 		TestUser alphaPrefix = createUser(word.toUpperCase() + " alpha");
 		TestUser betaSubstring = createUser("b " + word);
-		assertThat(ids(search(searcher, word))).containsExactly(alphaPrefix.id().toString(),
-				zetaPrefix.id().toString(), alphaSubstring.id().toString(), betaSubstring.id().toString());
+		assertThat(ids(search(searcher, word))).containsExactly(alphaPrefix.id().toString(), zetaPrefix.id().toString(),
+				alphaSubstring.id().toString(), betaSubstring.id().toString());
 	}
 
 	@Test
@@ -62,8 +63,8 @@ class UserSearchTests extends ApiTestSupport {
 		TestUser target = createUser("Email Target " + uniqueWord());
 		ApiClient.Response found = search(searcher, target.email().toUpperCase());
 		assertThat(ids(found)).containsExactly(target.id().toString());
-		assertThat(found.json().path("items").get(0).propertyNames()).containsExactlyInAnyOrder("userId",
-				"displayName", "statusMessage", "avatarUrl");
+		assertThat(found.json().path("items").get(0).propertyNames()).containsExactlyInAnyOrder("userId", "displayName",
+				"statusMessage", "avatarUrl");
 		assertThat(ids(search(searcher, target.email().substring(0, 20)))).isEmpty();
 	}
 
@@ -106,8 +107,8 @@ class UserSearchTests extends ApiTestSupport {
 	}
 
 	private ApiClient.Response search(TestUser searcher, String query) {
-		ApiClient.Response response = this.api
-			.get("/api/users?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), searcher.token());
+		ApiClient.Response response = this.api.get("/api/users?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+				searcher.token());
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response;
 	}

@@ -21,8 +21,7 @@ class UserServiceApplicationTests extends ApiTestSupport {
 
 	@Test
 	void answersUnknownPathsWithAProblem() {
-		assertProblem(this.api.get("/api/nothing-here", TestTokens.accessToken(UUID.randomUUID())), 404,
-				"NOT_FOUND");
+		assertProblem(this.api.get("/api/nothing-here", TestTokens.accessToken(UUID.randomUUID())), 404, "NOT_FOUND");
 	}
 
 	@Test
@@ -35,7 +34,10 @@ class UserServiceApplicationTests extends ApiTestSupport {
 		assertThat(paths.path("/api/users/me").propertyNames()).contains("get", "patch");
 		// the caller comes from the token, never from a parameter
 		assertThat(paths.path("/api/users/me").path("get").path("parameters").size()).isZero();
-		assertThat(paths.path("/api/users").path("get").path("parameters").valueStream()
+		assertThat(paths.path("/api/users")
+			.path("get")
+			.path("parameters")
+			.valueStream()
 			.map((parameter) -> parameter.path("name").asString())).containsExactlyInAnyOrder("q", "limit");
 	}
 
