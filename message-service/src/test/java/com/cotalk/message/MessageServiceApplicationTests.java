@@ -1,32 +1,38 @@
 package com.cotalk.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.cotalk.testsupport.ApiClient;
 import com.cotalk.testsupport.TestTokens;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class MessageServiceApplicationTests {
-
-	@LocalServerPort
-	int port;
+class MessageServiceApplicationTests extends MessageServiceTestSupport {
 
 	@Test
 	void reportsHealthyAndRefusesCallsWithoutAToken() {
-		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port);
-		assertThat(api.get("/actuator/health/readiness", null).text("status")).isEqualTo("UP");
-		ApiClient.Response anonymous = api.get("/api/anything", null);
+		assertThat(this.api.get("/actuator/health/readiness", null).text("status")).isEqualTo("UP");
+		assertThat(this.api.get("/actuator/health/liveness", null).text("status")).isEqualTo("UP");
+		ApiClient.Response anonymous = this.api.get("/api/anything", null);
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(anonymous.text("code")).isEqualTo("UNAUTHORIZED");
-		assertThat(api.get("/api/anything", TestTokens.accessToken(UUID.randomUUID())).text("code"))
+		assertThat(this.api.get("/api/anything", TestTokens.accessToken(UUID.randomUUID())).text("code"))
 			.isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void exposesTheIngestMetrics() {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			ApiClient.Response metrics = this.api.get("/actuator/prometheus", null);
+			assertThat(metrics.status()).isEqualTo(200);
+			assertThat(metrics.body()).contains("cotalk_messages_stored_total", "cotalk_messages_dead_lettered_total",
+					"cotalk_messages_batch_size_messages", "cotalk_messages_stream_pending{partition=\"15\"}",
+					"cotalk_messages_stream_length{partition=\"0\"}", "cotalk_messages_stream_lag{partition=\"7\"}");
+		});
 	}
 
 }

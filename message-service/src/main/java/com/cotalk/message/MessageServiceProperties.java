@@ -1,0 +1,16 @@
+package com.cotalk.message;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param chatServiceUrl where room membership and read positions are asked for
+ * @param replicaUrl JDBC URL of a read replica for read-only transactions; empty reads
+ * from the primary
+ */
+@ConfigurationProperties("cotalk.message")
+public record MessageServiceProperties(@DefaultValue("http://localhost:8084") URI chatServiceUrl,
+		@DefaultValue("") String replicaUrl) {
+}
