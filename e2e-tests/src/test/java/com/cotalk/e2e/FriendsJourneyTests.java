@@ -115,7 +115,8 @@ class FriendsJourneyTests {
 		request(blocked, blocker);
 		assertThat(this.api.put("/api/blocks/" + blocked.userId(), blocker.accessToken(), null).status())
 			.isEqualTo(204);
-		assertThat(this.api.get("/api/friends/requests?box=incoming", blocker.accessToken()).json().path("items").size())
+		assertThat(
+				this.api.get("/api/friends/requests?box=incoming", blocker.accessToken()).json().path("items").size())
 			.as("blocking drops pending requests")
 			.isZero();
 
