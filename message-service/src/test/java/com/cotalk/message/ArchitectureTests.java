@@ -1,29 +1,25 @@
 package com.cotalk.message;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
 
+import com.cotalk.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /** Keeps the request path Controller -> Service -> Repository, and features apart. */
 class ArchitectureTests {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.cotalk.message");
+	static final JavaClasses CLASSES = ArchitectureRules.productionClasses("com.cotalk.message");
 
 	@Test
 	void controllersNeverTouchRepositories() {
-		noClasses().that()
-			.haveSimpleNameEndingWith("Controller")
-			.should()
-			.dependOnClassesThat()
-			.haveSimpleNameEndingWith("Repository")
-			.check(CLASSES);
+		ArchitectureRules.controllersNeverTouchRepositories().check(CLASSES);
+	}
+
+	@Test
+	void featuresDoNotDependOnEachOtherInCycles() {
+		ArchitectureRules.featuresFreeOfCycles("com.cotalk.message").check(CLASSES);
 	}
 
 	@Test
