@@ -20,7 +20,8 @@ import com.cotalk.testsupport.ApiClient;
 		properties = { "cotalk.gateway.rate-limit.key-prefix=gateway-test:${random.uuid}",
 				"cotalk.gateway.rate-limit.ip.per-second=10000", "cotalk.gateway.rate-limit.ip.burst=10000",
 				"cotalk.gateway.rate-limit.auth.per-second=10000", "cotalk.gateway.rate-limit.auth.burst=10000",
-				"cotalk.security.jwt.jwks-min-refetch-interval=1s" })
+				"cotalk.security.jwt.jwks-min-refetch-interval=1s",
+				"cotalk.gateway.cors.allowed-origins=https://app.example.com" })
 @ContextCustomizerFactories(TestJwksCustomizerFactory.class)
 abstract class GatewayTestBase {
 

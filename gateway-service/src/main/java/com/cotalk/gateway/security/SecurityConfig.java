@@ -1,8 +1,10 @@
 package com.cotalk.gateway.security;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +28,12 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.cotalk.common.Headers;
 import com.cotalk.common.security.AccessTokens;
 import com.cotalk.common.web.StatusProblems;
 import com.cotalk.gateway.error.ProblemResponses;
@@ -64,6 +70,27 @@ class SecurityConfig {
 		return decoder;
 	}
 
+	/**
+	 * Bearer tokens, not cookies, so no credentials mode; preflights are answered before
+	 * authentication, so a browser can ask without a token.
+	 */
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		List<String> origins = properties.allowedOrigins().stream().filter((origin) -> !origin.isBlank()).toList();
+		if (!origins.isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(origins);
+			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+			cors.setAllowedHeaders(
+					List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, Headers.CORRELATION_ID));
+			cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, Headers.CORRELATION_ID));
+			cors.setMaxAge(properties.maxAge());
+			source.registerCorsConfiguration("/api/**", cors);
+		}
+		return source;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain publicChain(ServerHttpSecurity http) {
@@ -91,7 +118,8 @@ class SecurityConfig {
 	}
 
 	private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+		return http.cors(Customizer.withDefaults())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
