@@ -1,0 +1,28 @@
+package com.cotalk.chat;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param userServiceUrl profiles ({@code GET /internal/users?ids=})
+ * @param friendServiceUrl blocks ({@code GET /internal/relations})
+ * @param messageServiceUrl stored history ({@code max-seq}, {@code last-messages})
+ * @param shardedPubsub publish on the room channel with {@code SPUBLISH} (Redis Cluster,
+ * Redis 7+) instead of {@code PUBLISH}
+ * @param dedupeTtl how long a {@code clientMsgId} is remembered per room
+ * @param flushInterval how often coalesced read positions and room activity are written
+ * @param membershipCacheTtl how long another instance may take to see a join or leave
+ * @param relationCacheTtl how long a block may take to stop messages in a direct room
+ * @param profileCacheTtl how long a display name is kept in process
+ */
+@ConfigurationProperties("cotalk.chat")
+public record ChatProperties(@DefaultValue("http://localhost:8082") URI userServiceUrl,
+		@DefaultValue("http://localhost:8083") URI friendServiceUrl,
+		@DefaultValue("http://localhost:8085") URI messageServiceUrl, @DefaultValue("false") boolean shardedPubsub,
+		@DefaultValue("7d") Duration dedupeTtl, @DefaultValue("200ms") Duration flushInterval,
+		@DefaultValue("10s") Duration membershipCacheTtl, @DefaultValue("5s") Duration relationCacheTtl,
+		@DefaultValue("1m") Duration profileCacheTtl) {
+}

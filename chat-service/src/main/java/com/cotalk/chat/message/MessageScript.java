@@ -1,0 +1,101 @@
+package com.cotalk.chat.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.stereotype.Component;
+
+import com.cotalk.chat.ChatProperties;
+import com.cotalk.chat.MessagePathProperties;
+import com.cotalk.common.messages.MessageKeys;
+
+/**
+ * The one atomic step of the message path (run with {@code EVALSHA}). Every key carries
+ * the room's partition hash tag, so the script runs on one Redis Cluster slot.
+ * <p>
+ * KEYS: 1 dedupe key, 2 sequence counter, 3 partition stream, 4 room channel (declared as
+ * a key so that Cluster checks its slot). ARGV: 1 event JSON up to the seq value, 2 event
+ * JSON after it, 3 messageId, 4 sentAt (epoch millis), 5 dedupe TTL (seconds), 6
+ * {@code PUBLISH} or {@code SPUBLISH}, 7 the stream entry field.
+ * <p>
+ * Returns {@code A:<seq>} (accepted: appended and published),
+ * {@code D:<seq>:<messageId>:<sentAtMillis>} (the clientMsgId was seen: the original,
+ * nothing appended) or {@code S} (the counter is missing: seed it from the stored history
+ * and run again; nothing was changed).
+ */
+@Component
+class MessageScript {
+
+	static final String LUA = """
+			local original = redis.call('GET', KEYS[1])
+			if original then
+			  return 'D:' .. original
+			end
+			if redis.call('EXISTS', KEYS[2]) == 0 then
+			  return 'S'
+			end
+			local seq = redis.call('INCR', KEYS[2])
+			local event = ARGV[1] .. seq .. ARGV[2]
+			redis.call('XADD', KEYS[3], '*', ARGV[7], event)
+			redis.call(ARGV[6], KEYS[4], event)
+			redis.call('SET', KEYS[1], seq .. ':' .. ARGV[3] .. ':' .. ARGV[4], 'EX', ARGV[5])
+			return 'A:' .. seq
+			""";
+
+	private static final DefaultRedisScript<String> SCRIPT = new DefaultRedisScript<>(LUA, String.class);
+
+	private final StringRedisTemplate redis;
+
+	private final int partitions;
+
+	private final String publishCommand;
+
+	private final String dedupeTtlSeconds;
+
+	MessageScript(StringRedisTemplate redis, MessagePathProperties path, ChatProperties properties) {
+		this.redis = redis;
+		this.partitions = path.partitions();
+		this.publishCommand = properties.shardedPubsub() ? "SPUBLISH" : "PUBLISH";
+		this.dedupeTtlSeconds = Long.toString(properties.dedupeTtl().toSeconds());
+	}
+
+	Outcome run(UUID roomId, String clientMsgId, SplitEvent event, UUID messageId, Instant sentAt) {
+		int p = MessageKeys.partition(roomId, this.partitions);
+		List<String> keys = List.of(MessageKeys.dedupe(p, roomId, clientMsgId), MessageKeys.sequence(p, roomId),
+				MessageKeys.stream(p), MessageKeys.roomChannel(p, roomId));
+		String answer = this.redis.execute(SCRIPT, keys, event.beforeSeq(), event.afterSeq(), messageId.toString(),
+				Long.toString(sentAt.toEpochMilli()), this.dedupeTtlSeconds, this.publishCommand,
+				MessageKeys.EVENT_FIELD);
+		return Outcome.parse(answer);
+	}
+
+	/** What the script answered. */
+	sealed interface Outcome {
+
+		static Outcome parse(String answer) {
+			if ("S".equals(answer)) {
+				return new NeedsSeed();
+			}
+			String[] parts = answer.split(":");
+			long seq = Long.parseLong(parts[1]);
+			if ("A".equals(parts[0])) {
+				return new Accepted(seq);
+			}
+			return new Duplicate(seq, UUID.fromString(parts[2]), Instant.ofEpochMilli(Long.parseLong(parts[3])));
+		}
+
+	}
+
+	record Accepted(long seq) implements Outcome {
+	}
+
+	record Duplicate(long seq, UUID messageId, Instant sentAt) implements Outcome {
+	}
+
+	record NeedsSeed() implements Outcome {
+	}
+
+}

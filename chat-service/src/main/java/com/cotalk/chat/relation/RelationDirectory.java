@@ -1,0 +1,96 @@
+package com.cotalk.chat.relation;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import com.cotalk.chat.ChatProperties;
+import com.cotalk.common.error.ApiException;
+import com.cotalk.common.error.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * friend-service's {@code GET /internal/relations}: whether either user blocked the
+ * other. Opening a direct room always asks; sending into one uses an answer at most
+ * {@code relation-cache-ttl} old, so a block stops messages within that time.
+ */
+@Component
+public class RelationDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(RelationDirectory.class);
+
+	private final RestClient client;
+
+	private final Cache<Pair, Boolean> blocked;
+
+	RelationDirectory(RestClient.Builder builder, ChatProperties properties) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+		factory.setReadTimeout(Duration.ofSeconds(3));
+		this.client = builder.baseUrl(properties.friendServiceUrl().toString()).requestFactory(factory).build();
+		this.blocked = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(properties.relationCacheTtl())
+			.build();
+	}
+
+	/** Asks friend-service now (and leaves the cache alone). */
+	public boolean isBlockedEitherWay(UUID one, UUID other) {
+		return fetch(one, other);
+	}
+
+	/** A recent answer will do. */
+	public boolean isBlockedEitherWayCached(UUID one, UUID other) {
+		return this.blocked.get(Pair.of(one, other), (pair) -> fetch(one, other));
+	}
+
+	private boolean fetch(UUID one, UUID other) {
+		Relation relation;
+		try {
+			relation = this.client.get()
+				.uri((uri) -> uri.path("/internal/relations")
+					.queryParam("userId", one)
+					.queryParam("otherId", other)
+					.build())
+				.retrieve()
+				.body(Relation.class);
+		}
+		catch (RestClientException ex) {
+			log.warn("friend-service did not answer a relation check: {}", ex.getClass().getSimpleName());
+			throw unavailable();
+		}
+		if (relation == null) {
+			throw unavailable();
+		}
+		return relation.blocked();
+	}
+
+	private static ApiException unavailable() {
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+				"Relations are temporarily unavailable; try again shortly.");
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Relation(boolean friends, boolean blocked) {
+	}
+
+	/** Orderless, so that both directions share one entry. */
+	record Pair(UUID lo, UUID hi) {
+
+		static Pair of(UUID one, UUID other) {
+			return (one.compareTo(other) < 0) ? new Pair(one, other) : new Pair(other, one);
+		}
+
+	}
+
+}

@@ -1,0 +1,6 @@
+package com.cotalk.chat.room;
+
+import java.util.UUID;
+
+record RoomSettingsResponse(UUID roomId, boolean muted) {
+}

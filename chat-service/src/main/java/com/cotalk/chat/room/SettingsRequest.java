@@ -1,0 +1,6 @@
+package com.cotalk.chat.room;
+
+import jakarta.validation.constraints.NotNull;
+
+record SettingsRequest(@NotNull Boolean muted) {
+}
