@@ -18,11 +18,17 @@ public final class Bench {
 			System.out.println("Usage: bench friend-list [--friends 1000] [--requests 2000] [--warmup 300]");
 			System.out.println("         [--gateway http://localhost:8080] [--service http://localhost:8083]");
 			System.out.println("         [--db jdbc:postgresql://localhost:15432/cotalk] [--db-user postgres]");
+			System.out.println(
+					"       bench stomp-rabbitmq [--connections 1000] [--room-size 10] [--rate 1000] [--duration 20]");
+			System.out.println("         [--url ws://127.0.0.1:15674/ws]");
 			return;
 		}
 		Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
 		switch (args[0]) {
 			case "friend-list" -> new FriendListBench(options).run();
+			case "stomp-rabbitmq" ->
+				new StompLoadBench(new RabbitMqTarget(options.getOrDefault("url", "ws://127.0.0.1:15674/ws")), options)
+					.run();
 			default -> throw new IllegalArgumentException("Unknown benchmark " + args[0]);
 		}
 	}

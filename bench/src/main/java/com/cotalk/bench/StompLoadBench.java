@@ -1,0 +1,163 @@
+package com.cotalk.bench;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * Fan-out load over real STOMP clients on real WebSockets: {@code connections} clients in
+ * rooms of {@code room-size}, messages offered at {@code rate} per second for
+ * {@code duration} seconds, each sent by one member and expected once at every member
+ * (the sender included). Reports delivered messages per second, end-to-end latency (send
+ * to delivery, one clock: the generator's), errors, and lost and duplicate deliveries
+ * after a drain.
+ */
+final class StompLoadBench {
+
+	private final StompTarget target;
+
+	private final int connections;
+
+	private final int roomSize;
+
+	private final int rate;
+
+	private final int seconds;
+
+	private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+
+	private final Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+
+	private final AtomicLong delivered = new AtomicLong();
+
+	private final AtomicLong errors = new AtomicLong();
+
+	private final Latencies latencies;
+
+	StompLoadBench(StompTarget target, Map<String, String> options) {
+		this.target = target;
+		this.connections = Integer.parseInt(options.getOrDefault("connections", "1000"));
+		this.roomSize = Integer.parseInt(options.getOrDefault("room-size", "10"));
+		this.rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
+		this.seconds = Integer.parseInt(options.getOrDefault("duration", "20"));
+		this.latencies = new Latencies(this.rate * this.seconds * this.roomSize * 2);
+	}
+
+	void run() throws Exception {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new ByteArrayMessageConverter());
+		client.setInboundMessageSizeLimit(64 * 1024);
+		List<StompSession> sessions = connectAll(client);
+		int rooms = this.connections / this.roomSize;
+		Thread.sleep(1000); // subscriptions settle before the clock starts
+
+		long intervalNanos = 1_000_000_000L / this.rate;
+		long start = System.nanoTime();
+		long total = (long) this.rate * this.seconds;
+		long next = start;
+		for (long id = 0; id < total; id++) {
+			next += intervalNanos;
+			long wait = next - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			int room = (int) (id % rooms);
+			int member = (int) ((id / rooms) % this.roomSize);
+			StompSession sender = sessions.get(room * this.roomSize + member);
+			this.sentAt.put(id, System.nanoTime());
+			try {
+				sender.send(this.target.destination(room), this.target.body(id, room));
+			}
+			catch (RuntimeException ex) {
+				this.errors.incrementAndGet();
+			}
+		}
+		double sendSeconds = (System.nanoTime() - start) / 1e9;
+		long deliveredInWindow = this.delivered.get();
+		Thread.sleep(5000); // drain
+		report(total, sendSeconds, deliveredInWindow);
+		sessions.forEach(StompSession::disconnect);
+	}
+
+	private List<StompSession> connectAll(WebSocketStompClient client) throws Exception {
+		List<StompSession> sessions = new ArrayList<>();
+		for (int from = 0; from < this.connections; from += 50) {
+			List<CompletableFuture<StompSession>> batch = new ArrayList<>();
+			for (int i = from; i < Math.min(from + 50, this.connections); i++) {
+				batch.add(this.target.connect(client, i, new StompSessionHandlerAdapter() {
+					@Override
+					public void handleTransportError(StompSession session, Throwable exception) {
+						StompLoadBench.this.errors.incrementAndGet();
+					}
+				}));
+			}
+			for (int i = 0; i < batch.size(); i++) {
+				StompSession session = batch.get(i).get(30, TimeUnit.SECONDS);
+				int room = (from + i) / this.roomSize;
+				session.subscribe(this.target.subscription(room), new Receiver());
+				sessions.add(session);
+			}
+		}
+		return sessions;
+	}
+
+	private final class Receiver implements StompFrameHandler {
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return byte[].class;
+		}
+
+		@Override
+		public void handleFrame(StompHeaders headers, Object payload) {
+			long id = StompLoadBench.this.target.messageId((byte[]) payload);
+			Long sent = (id >= 0) ? StompLoadBench.this.sentAt.get(id) : null;
+			if (sent == null) {
+				return;
+			}
+			long latency = System.nanoTime() - sent;
+			synchronized (StompLoadBench.this.latencies) {
+				StompLoadBench.this.latencies.record(latency);
+			}
+			StompLoadBench.this.delivered.incrementAndGet();
+			StompLoadBench.this.deliveries.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
+		}
+
+	}
+
+	private void report(long total, double sendSeconds, long deliveredInWindow) {
+		long expected = total * this.roomSize;
+		long lost = 0;
+		long duplicates = 0;
+		for (long id = 0; id < total; id++) {
+			AtomicInteger count = this.deliveries.get(id);
+			int got = (count != null) ? count.get() : 0;
+			lost += Math.max(0, this.roomSize - got);
+			duplicates += Math.max(0, got - this.roomSize);
+		}
+		System.out.printf("%s: %d connections, rooms of %d, offered %d msgs/s for %d s%n", this.target.name(),
+				this.connections, this.roomSize, this.rate, this.seconds);
+		System.out.printf("  sent %d in %.1f s; delivered %d of %d expected (%.0f deliveries/s during the run)%n",
+				total, sendSeconds, this.delivered.get(), expected, deliveredInWindow / sendSeconds);
+		synchronized (this.latencies) {
+			System.out.println("  end-to-end latency: " + this.latencies.summary());
+		}
+		System.out.printf("  errors %d, lost %d, duplicates %d%n", this.errors.get(), lost, duplicates);
+	}
+
+}
