@@ -41,13 +41,15 @@ final class E2eStack {
 			for (Service service : Service.values()) {
 				ports.put(service, TestInfrastructure.freePort());
 			}
-			// every test request comes from 127.0.0.1: per-address limits are the
-			// gateway's and auth-service's own
-			// tests' business, here they would only throttle the suite
+			// every test request comes from 127.0.0.1 and tests send in bursts: the rate
+			// limits are the gateway's
+			// and auth-service's own tests' business, here they would only throttle the
+			// suite
 			Map<String, String> env = Map.of("COTALK_JWT_PRIVATE_KEY",
 					pem("PRIVATE KEY", SIGNING_KEYS.getPrivate().getEncoded()), "COTALK_JWT_KEY_ID", KID,
 					"COTALK_RATE_LIMIT_AUTH_PER_SECOND", "1000", "COTALK_RATE_LIMIT_AUTH_BURST", "1000",
 					"COTALK_RATE_LIMIT_IP_PER_SECOND", "5000", "COTALK_RATE_LIMIT_IP_BURST", "5000",
+					"COTALK_RATE_LIMIT_USER_PER_SECOND", "5000", "COTALK_RATE_LIMIT_USER_BURST", "5000",
 					"COTALK_LOGIN_PER_IP", "100000");
 			try {
 				stack = start(ports, env, pg);
