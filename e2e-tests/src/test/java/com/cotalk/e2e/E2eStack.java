@@ -41,9 +41,8 @@ final class E2eStack {
 			for (Service service : Service.values()) {
 				ports.put(service, TestInfrastructure.freePort());
 			}
-			// every test request comes from 127.0.0.1 and tests send in bursts: the rate
-			// limits are the gateway's
-			// and auth-service's own tests' business, here they would only throttle the
+			// all test traffic comes from 127.0.0.1 in bursts; rate limits have their own
+			// tests in gateway-service and auth-service, here they would only slow the
 			// suite
 			Map<String, String> env = Map.of("COTALK_JWT_PRIVATE_KEY",
 					pem("PRIVATE KEY", SIGNING_KEYS.getPrivate().getEncoded()), "COTALK_JWT_KEY_ID", KID,
