@@ -21,11 +21,14 @@ public final class Bench {
 			System.out.println(
 					"       bench stomp-rabbitmq [--connections 1000] [--room-size 10] [--rate 1000] [--duration 20]");
 			System.out.println("         [--url ws://127.0.0.1:15674/ws]");
+			System.out
+				.println("       bench stomp-cotalk   (same options) [--gateway http://localhost:8080] [--db ...]");
 			return;
 		}
 		Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
 		switch (args[0]) {
 			case "friend-list" -> new FriendListBench(options).run();
+			case "stomp-cotalk" -> new StompLoadBench(new CoTalkTarget(options), options).run();
 			case "stomp-rabbitmq" ->
 				new StompLoadBench(new RabbitMqTarget(options.getOrDefault("url", "ws://127.0.0.1:15674/ws")), options)
 					.run();
