@@ -2,6 +2,7 @@ package com.cotalk.chat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param membershipCacheTtl how long another instance may take to see a join or leave
  * @param relationCacheTtl how long a block may take to stop messages in a direct room
  * @param profileCacheTtl how long a display name is kept in process
+ * @param allowedOrigins browser origins that may open the STOMP WebSocket (patterns such
+ * as {@code https://*.example.com}); requests without an {@code Origin} (native apps) and
+ * same-origin requests are always allowed
  */
 @ConfigurationProperties("cotalk.chat")
 public record ChatProperties(@DefaultValue("http://localhost:8082") URI userServiceUrl,
@@ -24,5 +28,5 @@ public record ChatProperties(@DefaultValue("http://localhost:8082") URI userServ
 		@DefaultValue("http://localhost:8085") URI messageServiceUrl, @DefaultValue("false") boolean shardedPubsub,
 		@DefaultValue("7d") Duration dedupeTtl, @DefaultValue("200ms") Duration flushInterval,
 		@DefaultValue("10s") Duration membershipCacheTtl, @DefaultValue("5s") Duration relationCacheTtl,
-		@DefaultValue("1m") Duration profileCacheTtl) {
+		@DefaultValue("1m") Duration profileCacheTtl, @DefaultValue List<String> allowedOrigins) {
 }

@@ -1,5 +1,6 @@
 package com.cotalk.chat.member;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +33,13 @@ class MembershipRepository {
 				return new Membership(roomId, userId, rs.getString("type"), other);
 			})
 			.optional();
+	}
+
+	List<UUID> findRoomIdsOf(UUID userId) {
+		return this.jdbc.sql("SELECT room_id FROM members WHERE user_id = :user")
+			.param("user", userId)
+			.query(UUID.class)
+			.list();
 	}
 
 }

@@ -2,6 +2,7 @@ package com.cotalk.chat.member;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
@@ -32,11 +34,15 @@ public class MembershipService {
 
 	private final StringRedisTemplate redis;
 
+	private final ApplicationEventPublisher events;
+
 	private final Cache<Key, Optional<Membership>> cache;
 
-	MembershipService(MembershipRepository repository, StringRedisTemplate redis, ChatProperties properties) {
+	MembershipService(MembershipRepository repository, StringRedisTemplate redis, ApplicationEventPublisher events,
+			ChatProperties properties) {
 		this.repository = repository;
 		this.redis = redis;
+		this.events = events;
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(200_000)
 			.expireAfterWrite(properties.membershipCacheTtl())
@@ -54,6 +60,11 @@ public class MembershipService {
 	/** Uncached, for writes that must see the database's answer. */
 	public Membership requireNow(UUID roomId, UUID userId) {
 		return this.repository.find(roomId, userId).orElseThrow(RoomNotFoundException::new);
+	}
+
+	/** Uncached: the rooms the user is a member of now. */
+	public List<UUID> roomIdsOf(UUID userId) {
+		return this.repository.findRoomIdsOf(userId);
 	}
 
 	/** After a join or leave has been committed. */
@@ -82,6 +93,7 @@ public class MembershipService {
 
 	private void evictLocally(UUID roomId, UUID userId) {
 		this.cache.invalidate(new Key(roomId, userId));
+		this.events.publishEvent(new MembershipChanged(roomId, userId));
 	}
 
 	record Key(UUID roomId, UUID userId) {

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
  * @param contentType only {@code TEXT} for now
  * @param content 1 to 4000 characters (UTF-16 code units)
  */
-record SendMessageRequest(
+public record SendMessageRequest(
 		@NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
 				message = "must be 1 to 64 of A-Z a-z 0-9 . _ : -") String clientMsgId,
 		@NotNull @Pattern(regexp = "TEXT", message = "must be TEXT") String contentType,

@@ -1,0 +1,63 @@
+package com.cotalk.chat.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers each event published on a room's channel to {@code /user/queue/events} of
+ * every local session of every member connected here, the payload bytes as published
+ * (serialised once by whoever published them). Typing events skip the typist and are the
+ * first to be dropped for a session that falls behind.
+ */
+@Component
+class FanOut {
+
+	private static final byte[] TYPING = "{\"type\":\"typing\"".getBytes(StandardCharsets.UTF_8);
+
+	private final SessionRegistry registry;
+
+	private final JsonMapper json;
+
+	FanOut(SessionRegistry registry, RoomChannels channels, JsonMapper json) {
+		this.registry = registry;
+		this.json = json;
+		channels.onEvent(this::deliver);
+	}
+
+	void deliver(UUID roomId, byte[] payload) {
+		var members = this.registry.localMembers(roomId);
+		if (members.isEmpty()) {
+			return;
+		}
+		boolean typing = startsWith(payload, TYPING);
+		UUID typist = typing ? typist(payload) : null;
+		for (UUID userId : members) {
+			if (userId.equals(typist)) {
+				continue;
+			}
+			for (LiveSession session : this.registry.sessionsOf(userId)) {
+				session.sendEvent(payload, typing);
+			}
+		}
+	}
+
+	private @Nullable UUID typist(byte[] payload) {
+		try {
+			return this.json.readValue(payload, TypingEvent.class).userId();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static boolean startsWith(byte[] payload, byte[] prefix) {
+		return payload.length >= prefix.length && Arrays.equals(payload, 0, prefix.length, prefix, 0, prefix.length);
+	}
+
+}

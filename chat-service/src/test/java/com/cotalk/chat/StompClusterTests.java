@@ -1,0 +1,131 @@
+package com.cotalk.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.cotalk.testsupport.InfrastructureContextCustomizerFactory;
+import com.cotalk.testsupport.TestInfrastructure;
+import com.cotalk.testsupport.TestTokens;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two chat-service instances on one Redis and one database: members connected to
+ * different instances all get every message of their room.
+ */
+class StompClusterTests extends ChatApiTestSupport {
+
+	static ConfigurableApplicationContext second;
+
+	static int secondPort;
+
+	@BeforeAll
+	static void startSecondInstance() {
+		TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("server.port", "0");
+		properties.put("spring.datasource.url", pg.jdbcUrl());
+		properties.put("spring.datasource.username", pg.user());
+		properties.put("spring.datasource.password", pg.password());
+		properties.put("spring.data.redis.url", TestInfrastructure.redisUrl());
+		properties.put("cotalk.security.jwt.jwks-uri", TestTokens.jwksUri());
+		properties.put("cotalk.security.internal-token", InfrastructureContextCustomizerFactory.INTERNAL_TOKEN);
+		properties.put("cotalk.chat.user-service-url", fakes.url());
+		properties.put("cotalk.chat.friend-service-url", fakes.url());
+		properties.put("cotalk.chat.message-service-url", fakes.url());
+		// as arguments: builder properties are defaults, below application.yml
+		String[] args = properties.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		second = new SpringApplicationBuilder(ChatServiceApplication.class).run(args);
+		secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
+	@AfterAll
+	static void stopSecondInstance() {
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void membersOnDifferentInstancesGetEveryMessage() throws Exception {
+		TestUser alice = user("Alice");
+		TestUser bob = user("Bob");
+		TestUser carol = user("Carol");
+		UUID roomId = group(alice, "spread", bob, carol);
+		try (StompTestClient alicesPhone = StompTestClient.connect(this.port, alice.token());
+				StompTestClient alicesLaptop = StompTestClient.connect(secondPort, alice.token());
+				StompTestClient bobs = StompTestClient.connect(secondPort, bob.token());
+				StompTestClient carols = StompTestClient.connect(this.port, carol.token())) {
+			List<java.util.concurrent.CompletableFuture<Void>> receipts = new ArrayList<>();
+			for (int n = 0; n < 10; n++) {
+				receipts.add(alicesPhone.sendMessage(roomId, "a-" + n, "from A", "ra-" + n));
+				receipts.add(bobs.sendMessage(roomId, "b-" + n, "from B", "rb-" + n));
+			}
+			for (var receipt : receipts) {
+				receipt.get(10, TimeUnit.SECONDS);
+			}
+			for (StompTestClient member : List.of(alicesPhone, alicesLaptop, bobs, carols)) {
+				List<Long> seqs = new ArrayList<>();
+				while (seqs.size() < 20) {
+					seqs.add(member.nextEvent("message").path("seq").asLong());
+				}
+				assertThat(seqs)
+					.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+			}
+		}
+	}
+
+	@Test
+	void aMemberJoiningOnAnotherInstanceStartsReceiving() throws Exception {
+		TestUser alice = user("Alice");
+		TestUser dave = user("Dave");
+		UUID roomId = group(alice, "growing");
+		try (StompTestClient alices = StompTestClient.connect(this.port, alice.token());
+				StompTestClient daves = StompTestClient.connect(secondPort, dave.token())) {
+			var invited = this.api.post("/api/rooms/" + roomId + "/members", alice.token(),
+					Map.of("userIds", List.of(dave.id().toString())));
+			assertThat(invited.status()).as(invited.toString()).isEqualTo(200);
+			String channel = com.cotalk.common.messages.MessageKeys
+				.roomChannel(com.cotalk.common.messages.MessageKeys.partition(roomId, 16), roomId);
+			long deadline = System.currentTimeMillis() + 10_000;
+			while (subscribers(channel) < 2 && System.currentTimeMillis() < deadline) {
+				Thread.sleep(50);
+			}
+			alices.sendMessage(roomId, "welcome", "hello Dave", "r-1").get(10, TimeUnit.SECONDS);
+			// Dave's own member_joined may have been published before the other instance
+			// heard of the join (clients catch up over REST); what follows reaches him
+			JsonNode next;
+			do {
+				next = daves.nextEvent("message");
+			}
+			while (next.path("contentType").asString().equals("SYSTEM"));
+			assertThat(next.path("clientMsgId").asString()).isEqualTo("welcome");
+		}
+	}
+
+	private static long subscribers(String channel) {
+		io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(TestInfrastructure.redisUrl());
+		try (var connection = client.connect()) {
+			return connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L);
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package com.cotalk.chat.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+class SessionOutboxTests {
+
+	private final VirtualThreadTaskExecutor executor = new VirtualThreadTaskExecutor("test-");
+
+	@Test
+	void writesFramesInTheOrderOffered() throws Exception {
+		List<String> written = new CopyOnWriteArrayList<>();
+		CountDownLatch done = new CountDownLatch(500);
+		SessionOutbox outbox = new SessionOutbox(1000, this.executor, (frame) -> {
+			written.add(new String(frame.getPayload()));
+			done.countDown();
+		}, () -> {
+		});
+		for (int i = 0; i < 500; i++) {
+			outbox.offer(frame("m" + i), false);
+		}
+		assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(written)
+			.containsExactlyElementsOf(java.util.stream.IntStream.range(0, 500).mapToObj((i) -> "m" + i).toList());
+	}
+
+	@Test
+	void closesASlowConsumerInsteadOfQueueingWithoutBound() throws Exception {
+		CountDownLatch stuck = new CountDownLatch(1);
+		CountDownLatch writing = new CountDownLatch(1);
+		AtomicInteger overflows = new AtomicInteger();
+		SessionOutbox outbox = new SessionOutbox(4, this.executor, (frame) -> {
+			writing.countDown();
+			await(stuck);
+		}, overflows::incrementAndGet);
+		assertThat(outbox.offer(frame("being written"), false)).isTrue();
+		assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+		for (int i = 0; i < 4; i++) {
+			assertThat(outbox.offer(frame("queued " + i), false)).isTrue();
+		}
+
+		assertThat(outbox.offer(frame("one too many"), false)).isFalse();
+		assertThat(overflows).hasValue(1);
+		assertThat(outbox.size()).isZero();
+		assertThat(outbox.offer(frame("after close"), false)).isFalse();
+		stuck.countDown();
+	}
+
+	@Test
+	void dropsTypingFirstWhenHalfFull() throws Exception {
+		CountDownLatch stuck = new CountDownLatch(1);
+		CountDownLatch writing = new CountDownLatch(1);
+		SessionOutbox outbox = new SessionOutbox(4, this.executor, (frame) -> {
+			writing.countDown();
+			await(stuck);
+		}, () -> {
+		});
+		outbox.offer(frame("being written"), false);
+		assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+		outbox.offer(frame("message 1"), false);
+		assertThat(outbox.offer(frame("typing 1"), true)).isTrue();
+		assertThat(outbox.offer(frame("typing 2"), true)).isFalse();
+		assertThat(outbox.offer(frame("message 2"), false)).isTrue();
+		stuck.countDown();
+	}
+
+	private static Message<byte[]> frame(String text) {
+		return MessageBuilder.withPayload(text.getBytes()).build();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
