@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
+import com.cotalk.testsupport.StompTestClient;
+
 /** {@code SPUBLISH}/{@code SSUBSCRIBE} (Redis 7+, as on Redis Cluster) end to end. */
 @TestPropertySource(properties = "cotalk.chat.sharded-pubsub=true")
 class ShardedPubSubDeliveryTests extends ChatApiTestSupport {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.cotalk.testsupport.StompTestClient;
 import com.cotalk.testsupport.InfrastructureContextCustomizerFactory;
 import com.cotalk.testsupport.TestInfrastructure;
 import com.cotalk.testsupport.TestTokens;

@@ -21,6 +21,7 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.messaging.support.ExecutorSubscribableChannel;
 import org.springframework.test.context.TestPropertySource;
 
+import com.cotalk.testsupport.StompTestClient;
 import com.cotalk.testsupport.TestTokens;
 
 import tools.jackson.databind.JsonNode;

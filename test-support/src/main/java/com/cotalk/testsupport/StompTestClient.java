@@ -1,4 +1,4 @@
-package com.cotalk.chat;
+package com.cotalk.testsupport;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -35,25 +35,25 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code CONNECT}, subscribed to its events and errors, every frame it got kept for the
  * test to inspect.
  */
-final class StompTestClient implements AutoCloseable {
+public final class StompTestClient implements AutoCloseable {
 
-	static final Duration WAIT = Duration.ofSeconds(10);
+	public static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final WebSocketStompClient CLIENT = client();
 
-	final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+	public final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
 
-	final BlockingQueue<JsonNode> errors = new LinkedBlockingQueue<>();
+	public final BlockingQueue<JsonNode> errors = new LinkedBlockingQueue<>();
 
-	final BlockingQueue<String> errorFrames = new LinkedBlockingQueue<>();
+	public final BlockingQueue<String> errorFrames = new LinkedBlockingQueue<>();
 
-	final CompletableFuture<Throwable> closed = new CompletableFuture<>();
+	public final CompletableFuture<Throwable> closed = new CompletableFuture<>();
 
 	private final CompletableFuture<StompSession> connected;
 
-	private StompTestClient(int port, @Nullable String token, @Nullable String origin) {
+	private StompTestClient(String url, @Nullable String token, @Nullable String origin) {
 		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
 		if (origin != null) {
 			handshake.setOrigin(origin);
@@ -62,17 +62,25 @@ final class StompTestClient implements AutoCloseable {
 		if (token != null) {
 			connect.add("Authorization", "Bearer " + token);
 		}
-		this.connected = CLIENT.connectAsync("ws://127.0.0.1:" + port + "/ws", handshake, connect, new Handler());
+		this.connected = CLIENT.connectAsync(url, handshake, connect, new Handler());
 	}
 
 	/** Connects without waiting, for tests of refused connections. */
-	static StompTestClient attempt(int port, @Nullable String token, @Nullable String origin) {
-		return new StompTestClient(port, token, origin);
+	public static StompTestClient attempt(int port, @Nullable String token, @Nullable String origin) {
+		return new StompTestClient(local(port), token, origin);
 	}
 
 	/** Connected and subscribed to both queues (both confirmed by receipts). */
-	static StompTestClient connect(int port, String token) {
-		StompTestClient client = new StompTestClient(port, token, null);
+	public static StompTestClient connect(int port, String token) {
+		return connect(local(port), token);
+	}
+
+	/**
+	 * Connected to the WebSocket URL (e.g. the gateway's {@code ws://host/ws}) and
+	 * subscribed to both queues.
+	 */
+	public static StompTestClient connect(String url, String token) {
+		StompTestClient client = new StompTestClient(url, token, null);
 		StompSession session = client.session();
 		CompletableFuture<Void> events = client.subscribe(session, "/user/queue/events", client.events);
 		CompletableFuture<Void> errors = client.subscribe(session, "/user/queue/errors", client.errors);
@@ -80,16 +88,20 @@ final class StompTestClient implements AutoCloseable {
 		return client;
 	}
 
-	StompSession session() {
+	private static String local(int port) {
+		return "ws://127.0.0.1:" + port + "/ws";
+	}
+
+	public StompSession session() {
 		return this.connected.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
 	}
 
-	CompletableFuture<StompSession> connected() {
+	public CompletableFuture<StompSession> connected() {
 		return this.connected;
 	}
 
 	/** Sends a JSON body (a Map or a raw string) with a receipt header. */
-	CompletableFuture<Void> send(String destination, Object body, String receipt) {
+	public CompletableFuture<Void> send(String destination, Object body, String receipt) {
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
 		headers.setReceipt(receipt);
@@ -100,16 +112,16 @@ final class StompTestClient implements AutoCloseable {
 		return received;
 	}
 
-	CompletableFuture<Void> sendMessage(UUID roomId, String clientMsgId, String content, String receipt) {
+	public CompletableFuture<Void> sendMessage(UUID roomId, String clientMsgId, String content, String receipt) {
 		return send("/app/rooms/" + roomId + "/messages",
 				Map.of("clientMsgId", clientMsgId, "contentType", "TEXT", "content", content), receipt);
 	}
 
-	JsonNode nextEvent(String type) throws InterruptedException {
+	public JsonNode nextEvent(String type) throws InterruptedException {
 		return next(this.events, type);
 	}
 
-	JsonNode nextError() throws InterruptedException {
+	public JsonNode nextError() throws InterruptedException {
 		JsonNode error = this.errors.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 		if (error == null) {
 			throw new AssertionError("no error event");
@@ -118,7 +130,7 @@ final class StompTestClient implements AutoCloseable {
 	}
 
 	/** The events of the type that arrive within the time, in arrival order. */
-	List<JsonNode> eventsWithin(String type, Duration within) throws InterruptedException {
+	public List<JsonNode> eventsWithin(String type, Duration within) throws InterruptedException {
 		List<JsonNode> found = new ArrayList<>();
 		long deadline = System.nanoTime() + within.toNanos();
 		long left;
