@@ -67,7 +67,11 @@ public final class StompTestClient implements AutoCloseable {
 
 	/** Connects without waiting, for tests of refused connections. */
 	public static StompTestClient attempt(int port, @Nullable String token, @Nullable String origin) {
-		return new StompTestClient(local(port), token, origin);
+		return attemptUrl(local(port), token, origin);
+	}
+
+	public static StompTestClient attemptUrl(String url, @Nullable String token, @Nullable String origin) {
+		return new StompTestClient(url, token, origin);
 	}
 
 	/** Connected and subscribed to both queues (both confirmed by receipts). */
