@@ -18,6 +18,9 @@ final class Latencies {
 	}
 
 	String summary() {
+		if (this.count == 0) {
+			return "n=0";
+		}
 		long[] sorted = Arrays.copyOf(this.nanos, this.count);
 		Arrays.sort(sorted);
 		return "n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms".formatted(this.count, ms(sorted, 0.50),

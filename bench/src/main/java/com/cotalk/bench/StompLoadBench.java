@@ -16,6 +16,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -81,7 +82,10 @@ final class StompLoadBench {
 			StompSession sender = sessions.get(room * this.roomSize + member);
 			this.sentAt.put(id, System.nanoTime());
 			try {
-				sender.send(this.target.destination(room), this.target.body(id, room));
+				StompHeaders headers = new StompHeaders();
+				headers.setDestination(this.target.destination(room));
+				headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+				sender.send(headers, this.target.body(id, room));
 			}
 			catch (RuntimeException ex) {
 				this.errors.incrementAndGet();
@@ -102,6 +106,13 @@ final class StompLoadBench {
 				batch.add(this.target.connect(client, i, new StompSessionHandlerAdapter() {
 					@Override
 					public void handleTransportError(StompSession session, Throwable exception) {
+						StompLoadBench.this.errors.incrementAndGet();
+					}
+
+					@Override
+					public void handleFrame(StompHeaders headers, Object payload) {
+						// an ERROR frame: the server refused this client
+						System.err.println("ERROR frame: " + headers.getFirst("message"));
 						StompLoadBench.this.errors.incrementAndGet();
 					}
 				}));
