@@ -39,6 +39,13 @@ public final class StompTestClient implements AutoCloseable {
 
 	public static final Duration WAIT = Duration.ofSeconds(10);
 
+	/**
+	 * A CONNECT through the gateway right after the stack started once took over 10 s on
+	 * the shared 2-core machine (1 run in 4); the wait for CONNECTED is longer than for
+	 * events.
+	 */
+	public static final Duration CONNECT_WAIT = Duration.ofSeconds(30);
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final WebSocketStompClient CLIENT = client();
@@ -97,7 +104,7 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	public StompSession session() {
-		return this.connected.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+		return this.connected.orTimeout(CONNECT_WAIT.toSeconds(), TimeUnit.SECONDS).join();
 	}
 
 	public CompletableFuture<StompSession> connected() {
