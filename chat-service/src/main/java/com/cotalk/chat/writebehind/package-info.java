@@ -1,0 +1,4 @@
+@NullMarked
+package com.cotalk.chat.writebehind;
+
+import org.jspecify.annotations.NullMarked;
