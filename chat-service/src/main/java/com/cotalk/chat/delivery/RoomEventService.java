@@ -13,10 +13,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import com.cotalk.chat.member.MembershipService;
+import com.cotalk.chat.room.RoomService;
 import com.cotalk.chat.member.RoomNotFoundException;
-import com.cotalk.chat.message.RoomSequences;
 import com.cotalk.chat.read.ReadPositionMoved;
-import com.cotalk.chat.read.ReadStateService;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,9 +33,7 @@ class RoomEventService {
 
 	private final MembershipService memberships;
 
-	private final RoomSequences sequences;
-
-	private final ReadStateService readState;
+	private final RoomService rooms;
 
 	private final RoomChannels channels;
 
@@ -44,11 +41,9 @@ class RoomEventService {
 
 	private final Map<Key, Long> pendingReads = new ConcurrentHashMap<>();
 
-	RoomEventService(MembershipService memberships, RoomSequences sequences, ReadStateService readState,
-			RoomChannels channels, JsonMapper json) {
+	RoomEventService(MembershipService memberships, RoomService rooms, RoomChannels channels, JsonMapper json) {
 		this.memberships = memberships;
-		this.sequences = sequences;
-		this.readState = readState;
+		this.rooms = rooms;
 		this.channels = channels;
 		this.json = json;
 	}
@@ -59,9 +54,7 @@ class RoomEventService {
 	 * @throws RoomNotFoundException for non-members
 	 */
 	void markRead(UUID userId, UUID roomId, long seq) {
-		this.memberships.require(roomId, userId);
-		long clamped = Math.min(seq, this.sequences.lastSeq(roomId));
-		this.readState.markRead(roomId, userId, clamped);
+		this.rooms.markRead(userId, roomId, seq);
 	}
 
 	/**

@@ -24,7 +24,7 @@ import com.cotalk.common.ids.UuidV7;
  * {@link MembershipChangeService}.
  */
 @Service
-class RoomService {
+public class RoomService {
 
 	private final RoomRepository rooms;
 
@@ -113,7 +113,12 @@ class RoomService {
 	}
 
 	/** Never moves backwards; a seq above the room's last one is clamped to it. */
-	void markRead(UUID callerId, UUID roomId, long seq) {
+	/**
+	 * Moves the caller's read position (REST and STOMP alike): never backwards, clamped
+	 * to the room's last seq.
+	 * @throws com.cotalk.chat.member.RoomNotFoundException for non-members
+	 */
+	public void markRead(UUID callerId, UUID roomId, long seq) {
 		this.memberships.require(roomId, callerId);
 		long clamped = Math.min(seq, this.sequences.lastSeq(roomId));
 		this.readState.markRead(roomId, callerId, clamped);
