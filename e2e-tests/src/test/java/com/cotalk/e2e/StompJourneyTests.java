@@ -53,11 +53,7 @@ class StompJourneyTests {
 			}
 
 			other.send("/app/rooms/" + roomId + "/read", Map.of("seq", 1), "r-2").get(10, TimeUnit.SECONDS);
-			// sending moved A's own read position too, so A's read event may come first
 			JsonNode read = phone.nextEvent("read");
-			if (!read.path("userId").asString().equals(b.userId())) {
-				read = phone.nextEvent("read");
-			}
 			assertThat(read.path("userId").asString()).isEqualTo(b.userId());
 			assertThat(read.path("lastReadSeq").asLong()).isEqualTo(1);
 		}

@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -196,7 +199,10 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	private static WebSocketStompClient client() {
-		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		// Tomcat's client takes 8 KiB messages by default; an event may be larger
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(256 * 1024);
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
 		client.setMessageConverter(new JsonTextConverter());
 		client.setInboundMessageSizeLimit(256 * 1024);
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();

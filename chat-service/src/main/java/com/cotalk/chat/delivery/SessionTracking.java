@@ -6,7 +6,9 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
- * Registers every WebSocket session from its handshake to its close, whatever ends it.
+ * Registers every WebSocket session from its handshake to its close, whatever ends it,
+ * and takes frames in parts: the STOMP decoder buffers a frame until it is whole (up to
+ * the message size limit), so the socket's own buffers can stay small.
  */
 class SessionTracking extends WebSocketHandlerDecorator {
 
@@ -21,6 +23,11 @@ class SessionTracking extends WebSocketHandlerDecorator {
 	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
 		this.registry.opened(session);
 		super.afterConnectionEstablished(session);
+	}
+
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
 	}
 
 	@Override

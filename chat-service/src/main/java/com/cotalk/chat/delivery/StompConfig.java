@@ -30,6 +30,8 @@ import com.cotalk.chat.ChatProperties;
 @EnableWebSocketMessageBroker
 class StompConfig implements WebSocketMessageBrokerConfigurer {
 
+	static final int SOCKET_BUFFER_SIZE = 4096;
+
 	private final ChatProperties chat;
 
 	private final DeliveryProperties limits;
@@ -86,12 +88,17 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
 			.addDecoratorFactory((handler) -> new SessionTracking(handler, this.registry));
 	}
 
-	/** Tomcat's own limit (8 KiB by default) would close sockets under STOMP's. */
+	/**
+	 * Tomcat allocates both message buffers for every socket up front (64 KiB each would
+	 * be 190 KiB of heap per connection). Frames are small: a larger one arrives in parts
+	 * ({@link SessionTracking#supportsPartialMessages()}) that Spring's STOMP decoder
+	 * joins, up to {@code message-size-limit}.
+	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(messageSizeLimit());
-		container.setMaxBinaryMessageBufferSize(messageSizeLimit());
+		container.setMaxTextMessageBufferSize(SOCKET_BUFFER_SIZE);
+		container.setMaxBinaryMessageBufferSize(SOCKET_BUFFER_SIZE);
 		return container;
 	}
 

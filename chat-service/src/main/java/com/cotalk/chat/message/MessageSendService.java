@@ -77,7 +77,7 @@ public class MessageSendService {
 		}
 		AcceptedMessage accepted = append(roomId, senderId, clientMsgId, TEXT, content);
 		if (accepted.created()) {
-			this.readState.markRead(roomId, senderId, accepted.seq());
+			this.readState.markReadBySending(roomId, senderId, accepted.seq());
 		}
 		return accepted;
 	}

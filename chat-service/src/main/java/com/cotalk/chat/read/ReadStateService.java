@@ -39,6 +39,15 @@ public class ReadStateService {
 		}
 	}
 
+	/**
+	 * The sender of message {@code seq} has read up to it. Stored like any read, but not
+	 * announced: the {@code message} event tells every member as much, and a {@code read}
+	 * event per message would double the room's fan-out.
+	 */
+	public void markReadBySending(UUID roomId, UUID userId, long seq) {
+		this.writes.offer(new Key(roomId, userId), seq);
+	}
+
 	/** The member's read position: the stored one or a newer one not yet written. */
 	public long lastReadSeq(UUID roomId, UUID userId, long stored) {
 		return Math.max(stored, pendingSeq(new Key(roomId, userId)));
