@@ -6,6 +6,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import com.cotalk.localstack.Service;
@@ -14,9 +15,9 @@ import com.cotalk.testsupport.TestInfrastructure;
 
 /**
  * The real stack, started once per test JVM on free ports against the test PostgreSQL and
- * Redis. auth-service signs with a key made here, so that tests can also forge tokens the
- * way an attacker with the key could not (expired, wrong audience) and check that the
- * gateway refuses them.
+ * Redis, with two chat-service instances behind the gateway. auth-service signs with a
+ * key made here, so that tests can also forge tokens the way an attacker with the key
+ * could not (expired, wrong audience) and check that the gateway refuses them.
  */
 final class E2eStack {
 
@@ -64,9 +65,14 @@ final class E2eStack {
 
 	private static Stack start(Map<Service, Integer> ports, Map<String, String> env, TestInfrastructure.Postgres pg) {
 		Path root = Path.of("").toAbsolutePath().getParent();
-		return Stack
-			.start(new Stack.Options(root, Path.of("target", "stack-logs"), pg.jdbcUrl(), pg.user(), pg.password(),
-					TestInfrastructure.redisUrl(), "e2e-internal-token-0123456789", ports, env, System.out::println));
+		return Stack.start(new Stack.Options(root, Path.of("target", "stack-logs"), pg.jdbcUrl(), pg.user(),
+				pg.password(), TestInfrastructure.redisUrl(), "e2e-internal-token-0123456789", ports,
+				List.of(TestInfrastructure.freePort()), env, System.out::println));
+	}
+
+	/** The WebSocket URL of each chat-service instance, bypassing the gateway. */
+	static List<String> chatInstanceWebSocketUrls() {
+		return get().instances(Service.CHAT).stream().map((chat) -> "ws://localhost:" + chat.port() + "/ws").toList();
 	}
 
 	static String gatewayUrl() {

@@ -33,11 +33,18 @@ class DownstreamFailureTests {
 	static void downstreams(DynamicPropertyRegistry registry) {
 		registry.add("cotalk.gateway.services.user", () -> "http://127.0.0.1:" + DEAD_PORT);
 		registry.add("cotalk.gateway.services.friend", () -> EchoServers.url("friend"));
+		registry.add("cotalk.gateway.services.chat", () -> "http://127.0.0.1:" + DEAD_PORT);
 	}
 
 	@Test
 	void answers503WithoutInternalsWhenAServiceIsDown() {
 		ApiClient.Response response = api().get("/api/users/me", TestTokens.accessToken(UUID.randomUUID()));
+		assertUnavailable(response, 503);
+	}
+
+	@Test
+	void answers503WhenNoInstanceOfABalancedServiceIsUp() {
+		ApiClient.Response response = api().get("/api/rooms", TestTokens.accessToken(UUID.randomUUID()));
 		assertUnavailable(response, 503);
 	}
 

@@ -35,7 +35,6 @@ abstract class GatewayTestBase {
 		for (String service : SERVICES) {
 			registry.add("cotalk.gateway.services." + service, () -> EchoServers.url(service));
 		}
-		registry.add("cotalk.gateway.services.chat-ws", EchoServers::webSocketUrl);
 	}
 
 	ApiClient api() {

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -45,15 +47,19 @@ public final class LocalStack {
 		Path root = Path.of("").toAbsolutePath();
 		Path dataDir = root.resolve(".cotalk-data");
 		boolean clean = false;
+		int chatInstances = 1;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--clean" -> clean = true;
 				case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+				case "--chat-instances" -> chatInstances = Integer.parseInt(args[++i]);
 				case "--help", "-h" -> {
-					System.out.println("Usage: ./cotalk [--clean] [--data-dir DIR]");
+					System.out.println("Usage: ./cotalk [--clean] [--data-dir DIR] [--chat-instances N]");
 					System.out.println("  --clean     delete the data directory first (all accounts and messages)");
 					System.out
 						.println("  --data-dir  where PostgreSQL, Redis and the logs keep their files (.cotalk-data)");
+					System.out.println("  --chat-instances  how many chat-service processes the gateway spreads"
+							+ " WebSocket connections over (1; ports 8084, 8184, 8284, ...)");
 					System.out
 						.println("Environment: COTALK_DB_URL, COTALK_DB_USER, COTALK_DB_PASSWORD, COTALK_REDIS_URL");
 					return;
@@ -67,7 +73,10 @@ public final class LocalStack {
 		LocalStack local = new LocalStack();
 		Runtime.getRuntime().addShutdownHook(new Thread(local::stop, "cotalk-shutdown"));
 		try {
-			local.run(root, dataDir, clean);
+			if (chatInstances < 1 || chatInstances > 9) {
+				throw new IllegalArgumentException("--chat-instances must be between 1 and 9");
+			}
+			local.run(root, dataDir, clean, chatInstances);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("Co-Talk did not start: " + ex.getMessage());
@@ -75,14 +84,17 @@ public final class LocalStack {
 		}
 	}
 
-	private void run(Path root, Path dataDir, boolean clean) {
+	private void run(Path root, Path dataDir, boolean clean, int chatInstances) {
 		Instant started = Instant.now();
 		if (clean) {
 			deleteRecursively(dataDir);
 			say("Deleted " + dataDir);
 		}
 		createDirectories(dataDir.resolve("logs"));
-		requireFree(Service.values());
+		List<Integer> moreChatPorts = IntStream.range(1, chatInstances)
+			.mapToObj((i) -> Service.CHAT.defaultPort() + 100 * i)
+			.toList();
+		requireFree(Service.values(), moreChatPorts);
 
 		String dbUrl = Stack.env("COTALK_DB_URL");
 		String dbUser = envOr("COTALK_DB_USER", "postgres");
@@ -108,7 +120,7 @@ public final class LocalStack {
 		}
 		say("Starting services (logs in " + dataDir.resolve("logs") + ") ...");
 		this.stack = Stack.start(new Stack.Options(root, dataDir.resolve("logs"), dbUrl, dbUser, dbPassword, redisUrl,
-				internalToken(dataDir), ports, Map.of(), LocalStack::say));
+				internalToken(dataDir), ports, moreChatPorts, Map.of(), LocalStack::say));
 		long seconds = Duration.between(started, Instant.now()).toSeconds();
 		say("Co-Talk is ready in " + seconds + " s: API " + this.stack.gatewayUrl() + "  WebSocket ws://localhost:"
 				+ ports.get(Service.GATEWAY) + "/ws  API docs " + "http://localhost:" + ports.get(Service.AUTH)
@@ -209,12 +221,19 @@ public final class LocalStack {
 		say("Stopped.");
 	}
 
-	private static void requireFree(Service[] services) {
+	private static void requireFree(Service[] services, List<Integer> moreChatPorts) {
 		for (Service service : services) {
-			if (!isFree(service.defaultPort())) {
-				throw new IllegalStateException("port " + service.defaultPort() + " (" + service.module()
-						+ ") is in use: is Co-Talk already running?");
-			}
+			requireFree(service.defaultPort(), service.module());
+		}
+		for (int port : moreChatPorts) {
+			requireFree(port, Service.CHAT.module());
+		}
+	}
+
+	private static void requireFree(int port, String module) {
+		if (!isFree(port)) {
+			throw new IllegalStateException(
+					"port " + port + " (" + module + ") is in use: is Co-Talk already running?");
 		}
 	}
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +30,45 @@ public final class Stack implements AutoCloseable {
 	/**
 	 * @param root the project root (holding each module's {@code target/*.jar})
 	 * @param logDir where each service writes its log
-	 * @param ports the port of each service
+	 * @param ports the port of each service (of the first instance of chat-service)
+	 * @param moreChatPorts the ports of further chat-service instances, which the gateway
+	 * spreads connections over
 	 * @param extraEnvironment more environment for every service (e.g. a signing key)
 	 */
 	public record Options(Path root, Path logDir, String dbUrl, String dbUser, String dbPassword, String redisUrl,
-			String internalToken, Map<Service, Integer> ports, Map<String, String> extraEnvironment,
-			Consumer<String> progress) {
+			String internalToken, Map<Service, Integer> ports, List<Integer> moreChatPorts,
+			Map<String, String> extraEnvironment, Consumer<String> progress) {
+	}
+
+	/** One process of a service; services other than chat-service have one instance. */
+	public record Instance(Service service, int index, int port) {
+
+		String name() {
+			return (this.index == 0) ? this.service.module() : this.service.module() + "-" + (this.index + 1);
+		}
+
 	}
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
 	private final Options options;
 
-	private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+	private final List<Instance> instances = new ArrayList<>();
+
+	private final Map<Instance, Process> processes = new HashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private Stack(Options options) {
 		this.options = options;
+		for (Service service : Service.values()) {
+			this.instances.add(new Instance(service, 0, options.ports().get(service)));
+			if (service == Service.CHAT) {
+				for (int i = 0; i < options.moreChatPorts().size(); i++) {
+					this.instances.add(new Instance(service, i + 1, options.moreChatPorts().get(i)));
+				}
+			}
+		}
 	}
 
 	/**
@@ -59,10 +79,10 @@ public final class Stack implements AutoCloseable {
 		Stack stack = new Stack(options);
 		try {
 			Files.createDirectories(options.logDir());
-			for (Service service : Service.values()) {
-				stack.launch(service);
+			for (Instance instance : stack.instances) {
+				stack.launch(instance);
 			}
-			stack.awaitReady(List.of(Service.values()));
+			stack.awaitReady(stack.instances);
 			return stack;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -79,44 +99,61 @@ public final class Stack implements AutoCloseable {
 		return "http://localhost:" + port(Service.GATEWAY);
 	}
 
-	/** Kills a service abruptly (SIGKILL), as a crash would. */
+	/** The instances of a service, the first one first. */
+	public List<Instance> instances(Service service) {
+		return this.instances.stream().filter((instance) -> instance.service() == service).toList();
+	}
+
+	/** Kills every instance of a service abruptly (SIGKILL), as a crash would. */
 	public void kill(Service service) {
-		Process process = this.processes.remove(service);
+		instances(service).forEach(this::kill);
+	}
+
+	/** Kills one instance abruptly (SIGKILL), as a crash would. */
+	public void kill(Instance instance) {
+		Process process = this.processes.remove(instance);
 		if (process != null) {
 			process.destroyForcibly();
 			waitFor(process, Duration.ofSeconds(10));
 		}
 	}
 
-	/** Starts a service that was stopped or killed and waits until it is ready. */
+	/**
+	 * Starts every instance of a service again (killing what still runs) and waits until
+	 * they are ready.
+	 */
 	public void restart(Service service) {
-		kill(service);
+		List<Instance> restarted = instances(service);
+		restarted.forEach(this::kill);
 		try {
-			launch(service);
+			for (Instance instance : restarted) {
+				launch(instance);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		awaitReady(List.of(service));
+		awaitReady(restarted);
 	}
 
-	private void launch(Service service) throws IOException {
+	private void launch(Instance instance) throws IOException {
+		Service service = instance.service();
 		Path jar = jarOf(service);
 		// production-like JIT and GC (G1), so that what the benchmarks measure on this
 		// stack holds in production
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx384m", "-Xss512k",
 				"--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command);
-		builder.environment().putAll(environment(service));
-		Path log = this.options.logDir().resolve(service.module() + ".log");
+		builder.environment().putAll(environment(instance));
+		Path log = this.options.logDir().resolve(instance.name() + ".log");
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		this.processes.put(service, builder.start());
-		this.options.progress().accept("  starting " + service.module() + " on port " + port(service));
+		this.processes.put(instance, builder.start());
+		this.options.progress().accept("  starting " + instance.name() + " on port " + instance.port());
 	}
 
-	private Map<String, String> environment(Service service) {
+	private Map<String, String> environment(Instance instance) {
 		Map<String, String> env = new HashMap<>();
-		env.put("PORT", Integer.toString(port(service)));
+		env.put("PORT", Integer.toString(instance.port()));
 		env.put("COTALK_DB_URL", this.options.dbUrl());
 		env.put("COTALK_DB_USER", this.options.dbUser());
 		env.put("COTALK_DB_PASSWORD", this.options.dbPassword());
@@ -126,7 +163,10 @@ public final class Stack implements AutoCloseable {
 		for (Service other : Service.values()) {
 			env.put(other.name() + "_SERVICE_URL", url(other));
 		}
-		env.put("CHAT_SERVICE_WS_URL", "ws://localhost:" + port(Service.CHAT));
+		// the gateway balances over every chat-service instance; other callers use the
+		// first
+		env.put("CHAT_SERVICE_URLS", String.join(",",
+				instances(Service.CHAT).stream().map((chat) -> "http://localhost:" + chat.port()).toList()));
 		env.put("COTALK_LOG_FORMAT", "ecs");
 		env.putAll(this.options.extraEnvironment());
 		return env;
@@ -136,34 +176,36 @@ public final class Stack implements AutoCloseable {
 		return "http://localhost:" + port(service);
 	}
 
-	private void awaitReady(List<Service> services) {
+	private void awaitReady(List<Instance> instances) {
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
 		Instant started = Instant.now();
-		List<Service> waiting = new ArrayList<>(services);
+		List<Instance> waiting = new ArrayList<>(instances);
 		while (!waiting.isEmpty()) {
-			for (Service service : List.copyOf(waiting)) {
-				Process process = this.processes.get(service);
+			for (Instance instance : List.copyOf(waiting)) {
+				Process process = this.processes.get(instance);
 				if (process == null || !process.isAlive()) {
-					throw new IllegalStateException(service.module() + " exited while starting; see "
-							+ this.options.logDir().resolve(service.module() + ".log"));
+					throw new IllegalStateException(instance.name() + " exited while starting; see "
+							+ this.options.logDir().resolve(instance.name() + ".log"));
 				}
-				if (isReady(service)) {
-					waiting.remove(service);
+				if (isReady(instance)) {
+					waiting.remove(instance);
 					this.options.progress()
-						.accept("  " + service.module() + " ready after "
+						.accept("  " + instance.name() + " ready after "
 								+ Duration.between(started, Instant.now()).toMillis() / 100 / 10.0 + " s");
 				}
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("Not ready within " + START_TIMEOUT.toSeconds() + " s: " + waiting);
+				throw new IllegalStateException("Not ready within " + START_TIMEOUT.toSeconds() + " s: "
+						+ waiting.stream().map(Instance::name).toList());
 			}
 			sleep(Duration.ofMillis(250));
 		}
 	}
 
-	private boolean isReady(Service service) {
+	private boolean isReady(Instance instance) {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/readiness"))
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + instance.port() + "/actuator/health/readiness"))
 				.timeout(Duration.ofSeconds(2))
 				.build();
 			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
