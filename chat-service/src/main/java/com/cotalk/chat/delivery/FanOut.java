@@ -3,7 +3,11 @@ package com.cotalk.chat.delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +28,18 @@ class FanOut {
 
 	private final JsonMapper json;
 
-	FanOut(SessionRegistry registry, RoomChannels channels, JsonMapper json) {
+	private final Timer timer;
+
+	private final Counter delivered;
+
+	FanOut(SessionRegistry registry, RoomChannels channels, JsonMapper json, MeterRegistry meters) {
+		this.timer = Timer.builder("cotalk.delivery.fanout")
+			.description("Queueing one published event for every local session of the room's members")
+			.publishPercentileHistogram()
+			.register(meters);
+		this.delivered = Counter.builder("cotalk.delivery.frames")
+			.description("Event frames queued for sessions")
+			.register(meters);
 		this.registry = registry;
 		this.json = json;
 		channels.onEvent(this::deliver);
@@ -35,6 +50,8 @@ class FanOut {
 		if (members.isEmpty()) {
 			return;
 		}
+		long started = System.nanoTime();
+		int queued = 0;
 		boolean typing = startsWith(payload, TYPING);
 		UUID typist = typing ? typist(payload) : null;
 		for (UUID userId : members) {
@@ -43,8 +60,11 @@ class FanOut {
 			}
 			for (LiveSession session : this.registry.sessionsOf(userId)) {
 				session.sendEvent(payload, typing);
+				queued++;
 			}
 		}
+		this.delivered.increment(queued);
+		this.timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 	}
 
 	private @Nullable UUID typist(byte[] payload) {

@@ -2,9 +2,11 @@ package com.cotalk.chat.delivery;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -20,7 +22,7 @@ final class SessionOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionOutbox.class);
 
-	private final ArrayBlockingQueue<Message<byte[]>> queue;
+	private final ArrayBlockingQueue<Queued> queue;
 
 	private final int droppableLimit;
 
@@ -30,11 +32,18 @@ final class SessionOutbox {
 
 	private final Runnable onOverflow;
 
+	private final Timer written;
+
 	private final AtomicBoolean draining = new AtomicBoolean();
 
 	private volatile boolean closed;
 
-	SessionOutbox(int capacity, Executor executor, Consumer<Message<byte[]>> writer, Runnable onOverflow) {
+	/**
+	 * @param written times each frame from being queued to written to the socket
+	 */
+	SessionOutbox(int capacity, Executor executor, Consumer<Message<byte[]>> writer, Runnable onOverflow,
+			Timer written) {
+		this.written = written;
 		this.queue = new ArrayBlockingQueue<>(capacity);
 		this.droppableLimit = Math.max(1, capacity / 2);
 		this.executor = executor;
@@ -49,7 +58,7 @@ final class SessionOutbox {
 		if (this.closed || (droppable && this.queue.size() >= this.droppableLimit)) {
 			return false;
 		}
-		if (!this.queue.offer(frame)) {
+		if (!this.queue.offer(new Queued(frame, System.nanoTime()))) {
 			close();
 			this.onOverflow.run();
 			return false;
@@ -71,10 +80,11 @@ final class SessionOutbox {
 
 	private void drain() {
 		try {
-			Message<byte[]> frame;
-			while (!this.closed && (frame = this.queue.poll()) != null) {
+			Queued queued;
+			while (!this.closed && (queued = this.queue.poll()) != null) {
 				try {
-					this.writer.accept(frame);
+					this.writer.accept(queued.frame());
+					this.written.record(System.nanoTime() - queued.at(), TimeUnit.NANOSECONDS);
 				}
 				catch (RuntimeException ex) {
 					log.debug("Could not write a frame: {}", ex.toString());
@@ -88,6 +98,9 @@ final class SessionOutbox {
 		if (!this.closed && !this.queue.isEmpty() && this.draining.compareAndSet(false, true)) {
 			this.executor.execute(this::drain);
 		}
+	}
+
+	private record Queued(Message<byte[]> frame, long at) {
 	}
 
 }

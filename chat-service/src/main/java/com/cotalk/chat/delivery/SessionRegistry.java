@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +64,17 @@ class SessionRegistry {
 
 	private final VirtualThreadTaskExecutor executor = new VirtualThreadTaskExecutor("stomp-outbox-");
 
-	SessionRegistry(Frames frames, RoomChannels channels, MembershipService memberships, DeliveryProperties limits) {
+	private final Timer written;
+
+	SessionRegistry(Frames frames, RoomChannels channels, MembershipService memberships, DeliveryProperties limits,
+			MeterRegistry meters) {
+		this.written = Timer.builder("cotalk.delivery.write")
+			.description("From a frame queued for a session to written to its socket")
+			.publishPercentileHistogram()
+			.register(meters);
+		Gauge.builder("cotalk.stomp.sessions", this.sessions, Map::size)
+			.description("Open WebSocket sessions on this instance")
+			.register(meters);
 		this.frames = frames;
 		this.channels = channels;
 		this.memberships = memberships;
@@ -74,7 +87,7 @@ class SessionRegistry {
 				() -> {
 					log.info("Closing slow STOMP session {} of user {}", socket.getId(), created[0].userId());
 					close(created[0], SLOW_CONSUMER);
-				});
+				}, this.written);
 		created[0] = new LiveSession(socket, outbox, this.frames);
 		this.sessions.put(socket.getId(), created[0]);
 	}

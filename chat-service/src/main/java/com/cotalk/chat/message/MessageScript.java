@@ -3,7 +3,10 @@ package com.cotalk.chat.message;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
@@ -55,8 +58,15 @@ class MessageScript {
 
 	private final String dedupeTtlSeconds;
 
-	MessageScript(StringRedisTemplate redis, MessagePathProperties path, ChatProperties properties) {
+	private final Timer timer;
+
+	MessageScript(StringRedisTemplate redis, MessagePathProperties path, ChatProperties properties,
+			MeterRegistry meters) {
 		this.redis = redis;
+		this.timer = Timer.builder("cotalk.messages.accept")
+			.description("The send script (dedupe, sequence, stream append, publish) as chat-service waits for it")
+			.publishPercentileHistogram()
+			.register(meters);
 		this.partitions = path.partitions();
 		this.publishCommand = properties.shardedPubsub() ? "SPUBLISH" : "PUBLISH";
 		this.dedupeTtlSeconds = Long.toString(properties.dedupeTtl().toSeconds());
@@ -66,9 +76,11 @@ class MessageScript {
 		int p = MessageKeys.partition(roomId, this.partitions);
 		List<String> keys = List.of(MessageKeys.dedupe(p, roomId, clientMsgId), MessageKeys.sequence(p, roomId),
 				MessageKeys.stream(p), MessageKeys.roomChannel(p, roomId));
+		long started = System.nanoTime();
 		String answer = this.redis.execute(SCRIPT, keys, event.beforeSeq(), event.afterSeq(), messageId.toString(),
 				Long.toString(sentAt.toEpochMilli()), this.dedupeTtlSeconds, this.publishCommand,
 				MessageKeys.EVENT_FIELD);
+		this.timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		return Outcome.parse(answer);
 	}
 

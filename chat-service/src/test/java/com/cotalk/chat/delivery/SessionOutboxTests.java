@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.messaging.Message;
@@ -17,21 +19,27 @@ class SessionOutboxTests {
 
 	private final VirtualThreadTaskExecutor executor = new VirtualThreadTaskExecutor("test-");
 
+	private final Timer written = new SimpleMeterRegistry().timer("cotalk.delivery.write");
+
 	@Test
 	void writesFramesInTheOrderOffered() throws Exception {
-		List<String> written = new CopyOnWriteArrayList<>();
+		List<String> frames = new CopyOnWriteArrayList<>();
 		CountDownLatch done = new CountDownLatch(500);
 		SessionOutbox outbox = new SessionOutbox(1000, this.executor, (frame) -> {
-			written.add(new String(frame.getPayload()));
+			frames.add(new String(frame.getPayload()));
 			done.countDown();
 		}, () -> {
-		});
+		}, this.written);
 		for (int i = 0; i < 500; i++) {
 			outbox.offer(frame("m" + i), false);
 		}
 		assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
-		assertThat(written)
+		assertThat(frames)
 			.containsExactlyElementsOf(java.util.stream.IntStream.range(0, 500).mapToObj((i) -> "m" + i).toList());
+		for (int i = 0; i < 100 && this.written.count() < 500; i++) {
+			Thread.sleep(20);
+		}
+		assertThat(this.written.count()).as("frames timed").isEqualTo(500);
 	}
 
 	@Test
@@ -42,7 +50,7 @@ class SessionOutboxTests {
 		SessionOutbox outbox = new SessionOutbox(4, this.executor, (frame) -> {
 			writing.countDown();
 			await(stuck);
-		}, overflows::incrementAndGet);
+		}, overflows::incrementAndGet, this.written);
 		assertThat(outbox.offer(frame("being written"), false)).isTrue();
 		assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
 		for (int i = 0; i < 4; i++) {
@@ -64,7 +72,7 @@ class SessionOutboxTests {
 			writing.countDown();
 			await(stuck);
 		}, () -> {
-		});
+		}, this.written);
 		outbox.offer(frame("being written"), false);
 		assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
 		outbox.offer(frame("message 1"), false);

@@ -134,9 +134,21 @@ class PartitionReader implements Runnable {
 		if (!entries.isEmpty()) {
 			this.store.store(stream, entries, this::active);
 		}
+		if (!entries.isEmpty() && entries.size() < this.settings.batchSize() && active()) {
+			linger();
+		}
 		if (System.nanoTime() - this.nextMaintenance >= 0) {
 			maintain(stream);
 			this.nextMaintenance = System.nanoTime() + this.settings.trimInterval().toNanos();
+		}
+	}
+
+	private void linger() {
+		try {
+			Thread.sleep(this.settings.linger());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
