@@ -42,6 +42,9 @@ final class StompLoadBench {
 
 	private final int seconds;
 
+	/** Connections opened at once. */
+	private final int connectBatch;
+
 	private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
 
 	private final Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
@@ -58,6 +61,7 @@ final class StompLoadBench {
 		this.roomSize = Integer.parseInt(options.getOrDefault("room-size", "10"));
 		this.rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
 		this.seconds = Integer.parseInt(options.getOrDefault("duration", "20"));
+		this.connectBatch = Integer.parseInt(options.getOrDefault("connect-batch", "50"));
 		this.latencies = new Latencies(this.rate * this.seconds * this.roomSize * 2);
 	}
 
@@ -102,9 +106,9 @@ final class StompLoadBench {
 
 	private List<StompSession> connectAll(WebSocketStompClient client) throws Exception {
 		List<StompSession> sessions = new ArrayList<>();
-		for (int from = 0; from < this.connections; from += 50) {
+		for (int from = 0; from < this.connections; from += this.connectBatch) {
 			List<CompletableFuture<StompSession>> batch = new ArrayList<>();
-			for (int i = from; i < Math.min(from + 50, this.connections); i++) {
+			for (int i = from; i < Math.min(from + this.connectBatch, this.connections); i++) {
 				batch.add(this.target.connect(client, i, new StompSessionHandlerAdapter() {
 					@Override
 					public void handleTransportError(StompSession session, Throwable exception) {
