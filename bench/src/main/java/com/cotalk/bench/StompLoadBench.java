@@ -45,6 +45,12 @@ final class StompLoadBench {
 	/** Connections opened at once. */
 	private final int connectBatch;
 
+	/**
+	 * Connections opened per second at most (0: no limit); the gateway admits 50 new
+	 * requests a second per address by default, WebSocket handshakes included.
+	 */
+	private final int connectRate;
+
 	private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
 
 	private final Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
@@ -62,6 +68,7 @@ final class StompLoadBench {
 		this.rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
 		this.seconds = Integer.parseInt(options.getOrDefault("duration", "20"));
 		this.connectBatch = Integer.parseInt(options.getOrDefault("connect-batch", "50"));
+		this.connectRate = Integer.parseInt(options.getOrDefault("connect-rate", "0"));
 		this.latencies = new Latencies(this.rate * this.seconds * this.roomSize * 2);
 	}
 
@@ -106,7 +113,12 @@ final class StompLoadBench {
 
 	private List<StompSession> connectAll(WebSocketStompClient client) throws Exception {
 		List<StompSession> sessions = new ArrayList<>();
+		long started = System.nanoTime();
 		for (int from = 0; from < this.connections; from += this.connectBatch) {
+			if (this.connectRate > 0) {
+				long due = started + from * 1_000_000_000L / this.connectRate;
+				LockSupport.parkNanos(due - System.nanoTime());
+			}
 			List<CompletableFuture<StompSession>> batch = new ArrayList<>();
 			for (int i = from; i < Math.min(from + this.connectBatch, this.connections); i++) {
 				batch.add(this.target.connect(client, i, new StompSessionHandlerAdapter() {
