@@ -43,11 +43,11 @@ class CrossInstanceDeliveryTests {
 					.text("roomId"));
 		List<String> instances = E2eStack.chatInstanceWebSocketUrls();
 		assertThat(instances).hasSize(2);
-		String gateway = E2eStack.gatewayUrl().replaceFirst("^http", "ws") + "/ws";
 
 		try (StompTestClient onFirst = StompTestClient.connect(instances.get(0), alice.accessToken());
 				StompTestClient onSecond = StompTestClient.connect(instances.get(1), bob.accessToken());
-				StompTestClient viaGateway = StompTestClient.connect(gateway, carol.accessToken())) {
+				StompTestClient viaGateway = StompTestClient.connect(E2eStack.gatewayWebSocketUrl(),
+						carol.accessToken())) {
 			// both senders at once, each on its own instance
 			List<CompletableFuture<Void>> receipts = new ArrayList<>();
 			for (int i = 0; i < PER_SENDER; i++) {

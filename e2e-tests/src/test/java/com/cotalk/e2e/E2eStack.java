@@ -75,6 +75,11 @@ final class E2eStack {
 		return get().instances(Service.CHAT).stream().map((chat) -> "ws://localhost:" + chat.port() + "/ws").toList();
 	}
 
+	/** The gateway's {@code /ws}. */
+	static String gatewayWebSocketUrl() {
+		return gatewayUrl().replaceFirst("^http", "ws") + "/ws";
+	}
+
 	static String gatewayUrl() {
 		return get().gatewayUrl();
 	}

@@ -22,7 +22,7 @@ class StompJourneyTests {
 
 	final ApiClient api = new ApiClient(E2eStack.gatewayUrl());
 
-	final String ws = E2eStack.gatewayUrl().replaceFirst("^http", "ws") + "/ws";
+	final String ws = E2eStack.gatewayWebSocketUrl();
 
 	@Test
 	void aMessageSentOverStompReachesEveryDeviceOfEveryMemberAndHistory() throws Exception {

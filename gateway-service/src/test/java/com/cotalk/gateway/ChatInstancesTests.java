@@ -2,10 +2,8 @@ package com.cotalk.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -84,27 +81,7 @@ class ChatInstancesTests {
 	private String attempt() {
 		CompletableFuture<String> reply = new CompletableFuture<>();
 		try {
-			WebSocket socket = HttpClient.newHttpClient()
-				.newWebSocketBuilder()
-				.connectTimeout(Duration.ofSeconds(5))
-				.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws"), new WebSocket.Listener() {
-					@Override
-					public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-						reply.complete(data.toString());
-						return null;
-					}
-
-					@Override
-					public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-						reply.complete("closed " + statusCode + ":");
-						return null;
-					}
-
-					@Override
-					public void onError(WebSocket webSocket, Throwable error) {
-						reply.complete("error " + error + ":");
-					}
-				})
+			WebSocket socket = GatewaySockets.open(HttpClient.newHttpClient(), this.port, reply)
 				.get(10, TimeUnit.SECONDS);
 			String token = UUID.randomUUID().toString();
 			socket.sendText(token, true);

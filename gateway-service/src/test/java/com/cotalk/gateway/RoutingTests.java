@@ -2,13 +2,11 @@ package com.cotalk.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -73,16 +71,7 @@ class RoutingTests extends GatewayTestBase {
 	@Test
 	void proxiesTheWebSocketHandshakeWithoutToken() throws Exception {
 		CompletableFuture<String> reply = new CompletableFuture<>();
-		WebSocket socket = HttpClient.newHttpClient()
-			.newWebSocketBuilder()
-			.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws"), new WebSocket.Listener() {
-				@Override
-				public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-					reply.complete(data.toString());
-					return null;
-				}
-			})
-			.get(10, TimeUnit.SECONDS);
+		WebSocket socket = GatewaySockets.open(HttpClient.newHttpClient(), this.port, reply).get(10, TimeUnit.SECONDS);
 		socket.sendText("hello", true);
 		assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("echo:hello");
 		socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");

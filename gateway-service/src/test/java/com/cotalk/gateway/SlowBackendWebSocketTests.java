@@ -2,14 +2,12 @@ package com.cotalk.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -55,23 +53,18 @@ class SlowBackendWebSocketTests {
 	void aFrameSentBeforeTheDownstreamIsConnectedIsForwarded() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		List<CompletableFuture<String>> replies = new ArrayList<>();
+		List<WebSocket> sockets = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			CompletableFuture<String> reply = new CompletableFuture<>();
 			replies.add(reply);
-			WebSocket socket = http.newWebSocketBuilder()
-				.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws"), new WebSocket.Listener() {
-					@Override
-					public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-						reply.complete(data.toString());
-						return null;
-					}
-				})
-				.get(10, TimeUnit.SECONDS);
+			WebSocket socket = GatewaySockets.open(http, this.port, reply).get(10, TimeUnit.SECONDS);
 			socket.sendText("hello " + i, true);
+			sockets.add(socket);
 		}
 		for (int i = 0; i < replies.size(); i++) {
 			assertThat(replies.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("echo:hello " + i);
 		}
+		sockets.forEach((socket) -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
 	}
 
 }

@@ -2,13 +2,11 @@ package com.cotalk.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -28,18 +26,10 @@ class WebSocketBurstTests extends GatewayTestBase {
 			CompletableFuture<String> reply = new CompletableFuture<>();
 			String hello = "hello " + i;
 			replies.add(reply);
-			sockets.add(http.newWebSocketBuilder()
-				.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/ws"), new WebSocket.Listener() {
-					@Override
-					public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-						reply.complete(data.toString());
-						return null;
-					}
-				})
-				.thenApply((socket) -> {
-					socket.sendText(hello, true);
-					return socket;
-				}));
+			sockets.add(GatewaySockets.open(http, this.port, reply).thenApply((socket) -> {
+				socket.sendText(hello, true);
+				return socket;
+			}));
 		}
 		int answered = 0;
 		List<Integer> unanswered = new ArrayList<>();

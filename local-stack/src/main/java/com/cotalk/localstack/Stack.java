@@ -47,6 +47,10 @@ public final class Stack implements AutoCloseable {
 			return (this.index == 0) ? this.service.module() : this.service.module() + "-" + (this.index + 1);
 		}
 
+		String url() {
+			return "http://localhost:" + this.port;
+		}
+
 	}
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -96,7 +100,7 @@ public final class Stack implements AutoCloseable {
 	}
 
 	public String gatewayUrl() {
-		return "http://localhost:" + port(Service.GATEWAY);
+		return url(Service.GATEWAY);
 	}
 
 	/** The instances of a service, the first one first. */
@@ -142,8 +146,7 @@ public final class Stack implements AutoCloseable {
 		// production-like JIT and GC (G1), so that what the benchmarks measure on this
 		// stack holds in production
 		// chat-service holds every connection (about 120 MB live for 1,000; with 384 MB a
-		// burst of
-		// handshakes ended in full collections)
+		// burst of handshakes ended in full collections)
 		String heap = (service == Service.CHAT) ? "-Xmx768m" : "-Xmx384m";
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", heap, "-Xss512k",
 				"--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
@@ -167,17 +170,17 @@ public final class Stack implements AutoCloseable {
 		for (Service other : Service.values()) {
 			env.put(other.name() + "_SERVICE_URL", url(other));
 		}
-		// the gateway balances over every chat-service instance; other callers use the
+		// the gateway balances over every chat-service instance, other callers use the
 		// first
-		env.put("CHAT_SERVICE_URLS", String.join(",",
-				instances(Service.CHAT).stream().map((chat) -> "http://localhost:" + chat.port()).toList()));
+		env.put("CHAT_SERVICE_URLS", String.join(",", instances(Service.CHAT).stream().map(Instance::url).toList()));
 		env.put("COTALK_LOG_FORMAT", "ecs");
 		env.putAll(this.options.extraEnvironment());
 		return env;
 	}
 
+	/** The first instance's. */
 	private String url(Service service) {
-		return "http://localhost:" + port(service);
+		return instances(service).get(0).url();
 	}
 
 	private void awaitReady(List<Instance> instances) {
@@ -208,8 +211,7 @@ public final class Stack implements AutoCloseable {
 
 	private boolean isReady(Instance instance) {
 		try {
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + instance.port() + "/actuator/health/readiness"))
+			HttpRequest request = HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/health/readiness"))
 				.timeout(Duration.ofSeconds(2))
 				.build();
 			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -37,16 +37,10 @@ final class ConfiguredInstances implements ReactiveDiscoveryClient {
 		List<String> bases = Arrays.stream(urls.split(",")).map(String::strip).filter((url) -> !url.isEmpty()).toList();
 		return IntStream.range(0, bases.size()).<ServiceInstance>mapToObj((i) -> {
 			URI uri = URI.create(bases.get(i));
-			return new DefaultServiceInstance(serviceId + "-" + i, serviceId, uri.getHost(), port(uri),
-					"https".equals(uri.getScheme()) || "wss".equals(uri.getScheme()));
+			boolean secure = "https".equals(uri.getScheme()) || "wss".equals(uri.getScheme());
+			int port = (uri.getPort() != -1) ? uri.getPort() : (secure ? 443 : 80);
+			return new DefaultServiceInstance(serviceId + "-" + i, serviceId, uri.getHost(), port, secure);
 		}).toList();
-	}
-
-	private static int port(URI uri) {
-		if (uri.getPort() != -1) {
-			return uri.getPort();
-		}
-		return ("https".equals(uri.getScheme()) || "wss".equals(uri.getScheme())) ? 443 : 80;
 	}
 
 	@Override
