@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Redis 7+) instead of {@code PUBLISH}
  * @param dedupeTtl how long a {@code clientMsgId} is remembered per room
  * @param flushInterval how often coalesced read positions and room activity are written
+ * @param readPositionTtl how long an idle room's read positions stay in Redis, where
+ * every instance sees them before they are written to PostgreSQL
  * @param membershipCacheTtl how long another instance may take to see a join or leave
  * @param relationCacheTtl how long a block may take to stop messages in a direct room
  * @param profileCacheTtl how long a display name is kept in process
@@ -27,6 +29,7 @@ public record ChatProperties(@DefaultValue("http://localhost:8082") URI userServ
 		@DefaultValue("http://localhost:8083") URI friendServiceUrl,
 		@DefaultValue("http://localhost:8085") URI messageServiceUrl, @DefaultValue("false") boolean shardedPubsub,
 		@DefaultValue("7d") Duration dedupeTtl, @DefaultValue("200ms") Duration flushInterval,
-		@DefaultValue("10s") Duration membershipCacheTtl, @DefaultValue("5s") Duration relationCacheTtl,
-		@DefaultValue("1m") Duration profileCacheTtl, @DefaultValue List<String> allowedOrigins) {
+		@DefaultValue("1d") Duration readPositionTtl, @DefaultValue("10s") Duration membershipCacheTtl,
+		@DefaultValue("5s") Duration relationCacheTtl, @DefaultValue("1m") Duration profileCacheTtl,
+		@DefaultValue List<String> allowedOrigins) {
 }

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two chat-service instances on one Redis and one database: members connected to
- * different instances all get every message of their room.
+ * different instances all get every message of their room, and see the same read
+ * positions.
  */
 class StompClusterTests extends ChatApiTestSupport {
 
@@ -117,6 +118,43 @@ class StompClusterTests extends ChatApiTestSupport {
 			while (next.path("contentType").asString().equals("SYSTEM"));
 			assertThat(next.path("clientMsgId").asString()).isEqualTo("welcome");
 		}
+	}
+
+	@Test
+	void readPositionsMovedOnOneInstanceShowOnTheOtherAtOnce() {
+		TestUser alice = user("Alice");
+		TestUser bob = user("Bob");
+		UUID roomId = group(alice, "reads", bob);
+		com.cotalk.testsupport.ApiClient other = new com.cotalk.testsupport.ApiClient("http://127.0.0.1:" + secondPort);
+		for (int n = 1; n <= 3; n++) {
+			var sent = other.post("/api/rooms/" + roomId + "/messages", alice.token(),
+					Map.of("clientMsgId", "m-" + n, "contentType", "TEXT", "content", "hi " + n));
+			assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+		}
+		assertThat(other.put("/api/rooms/" + roomId + "/read", bob.token(), Map.of("seq", 2)).status()).isEqualTo(204);
+		// straight away, well within the instances' write-behind interval
+		Map<String, Long> positions = new HashMap<>();
+		this.api.get("/api/rooms/" + roomId, alice.token())
+			.json()
+			.path("members")
+			.forEach((member) -> positions.put(member.path("userId").asString(), member.path("lastReadSeq").asLong()));
+		assertThat(positions).containsEntry(alice.id().toString(), 3L).containsEntry(bob.id().toString(), 2L);
+		JsonNode bobsRoom = this.api.get("/api/rooms", bob.token())
+			.json()
+			.path("items")
+			.valueStream()
+			.filter((room) -> room.path("roomId").asString().equals(roomId.toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(bobsRoom.path("unreadCount").asLong()).isEqualTo(1);
+		JsonNode alicesRoom = this.api.get("/api/rooms", alice.token())
+			.json()
+			.path("items")
+			.valueStream()
+			.filter((room) -> room.path("roomId").asString().equals(roomId.toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(alicesRoom.path("unreadCount").asLong()).isZero();
 	}
 
 	private static long subscribers(String channel) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ import com.cotalk.common.messages.MessageKeys;
  * the room's partition hash tag, so the script runs on one Redis Cluster slot.
  * <p>
  * KEYS: 1 dedupe key, 2 sequence counter, 3 partition stream, 4 room channel (declared as
- * a key so that Cluster checks its slot). ARGV: 1 event JSON up to the seq value, 2 event
- * JSON after it, 3 messageId, 4 sentAt (epoch millis), 5 dedupe TTL (seconds), 6
- * {@code PUBLISH} or {@code SPUBLISH}, 7 the stream entry field.
+ * a key so that Cluster checks its slot), 5 the room's read positions. ARGV: 1 event JSON
+ * up to the seq value, 2 event JSON after it, 3 messageId, 4 sentAt (epoch millis), 5
+ * dedupe TTL (seconds), 6 {@code PUBLISH} or {@code SPUBLISH}, 7 the stream entry field,
+ * 8 the member who has read up to the new message (the sender of a text) or empty, 9 the
+ * read positions' TTL (seconds).
  * <p>
  * Returns {@code A:<seq>} (accepted: appended and published),
  * {@code D:<seq>:<messageId>:<sentAtMillis>} (the clientMsgId was seen: the original,
@@ -45,6 +48,10 @@ class MessageScript {
 			redis.call('XADD', KEYS[3], '*', ARGV[7], event)
 			redis.call(ARGV[6], KEYS[4], event)
 			redis.call('SET', KEYS[1], seq .. ':' .. ARGV[3] .. ':' .. ARGV[4], 'EX', ARGV[5])
+			if ARGV[8] ~= '' then
+			  redis.call('HSET', KEYS[5], ARGV[8], seq)
+			  redis.call('EXPIRE', KEYS[5], ARGV[9])
+			end
 			return 'A:' .. seq
 			""";
 
@@ -58,6 +65,8 @@ class MessageScript {
 
 	private final String dedupeTtlSeconds;
 
+	private final String readPositionTtlSeconds;
+
 	private final Timer timer;
 
 	MessageScript(StringRedisTemplate redis, MessagePathProperties path, ChatProperties properties,
@@ -70,16 +79,22 @@ class MessageScript {
 		this.partitions = path.partitions();
 		this.publishCommand = properties.shardedPubsub() ? "SPUBLISH" : "PUBLISH";
 		this.dedupeTtlSeconds = Long.toString(properties.dedupeTtl().toSeconds());
+		this.readPositionTtlSeconds = Long.toString(properties.readPositionTtl().toSeconds());
 	}
 
-	Outcome run(UUID roomId, String clientMsgId, SplitEvent event, UUID messageId, Instant sentAt) {
+	/**
+	 * @param reader the member whose read position moves to the new message (the sender
+	 * of a text), or null
+	 */
+	Outcome run(UUID roomId, String clientMsgId, SplitEvent event, UUID messageId, Instant sentAt,
+			@Nullable UUID reader) {
 		int p = MessageKeys.partition(roomId, this.partitions);
 		List<String> keys = List.of(MessageKeys.dedupe(p, roomId, clientMsgId), MessageKeys.sequence(p, roomId),
-				MessageKeys.stream(p), MessageKeys.roomChannel(p, roomId));
+				MessageKeys.stream(p), MessageKeys.roomChannel(p, roomId), MessageKeys.readPositions(p, roomId));
 		long started = System.nanoTime();
 		String answer = this.redis.execute(SCRIPT, keys, event.beforeSeq(), event.afterSeq(), messageId.toString(),
 				Long.toString(sentAt.toEpochMilli()), this.dedupeTtlSeconds, this.publishCommand,
-				MessageKeys.EVENT_FIELD);
+				MessageKeys.EVENT_FIELD, (reader != null) ? reader.toString() : "", this.readPositionTtlSeconds);
 		this.timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		return Outcome.parse(answer);
 	}

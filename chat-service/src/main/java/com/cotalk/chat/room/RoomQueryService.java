@@ -18,9 +18,10 @@ import com.cotalk.chat.profile.ProfileDirectory;
 import com.cotalk.chat.read.ReadStateService;
 
 /**
- * The chat list, room details and the internal membership reads. Read positions and
- * activity include what this instance has not written yet; unread counts are derived from
- * watermarks ({@code lastSeq - lastReadSeq}), never kept as counters.
+ * The chat list, room details and the internal membership reads. Read positions include
+ * the ones every instance shares in Redis, activity what this instance has not written
+ * yet; unread counts are derived from watermarks ({@code lastSeq - lastReadSeq}), never
+ * kept as counters.
  */
 @Service
 class RoomQueryService {
@@ -53,13 +54,14 @@ class RoomQueryService {
 		List<UUID> roomIds = entries.stream().map(RoomRows.ChatListEntry::roomId).toList();
 		Map<UUID, Long> counters = this.sequences.counters(roomIds);
 		Map<UUID, LastMessage> lastMessages = this.sequences.lastMessages(roomIds);
+		ReadStateService.Positions reads = this.readState.ofMember(userId, roomIds);
 		Map<UUID, String> names = this.profiles.displayNames(
 				entries.stream().map(RoomRows.ChatListEntry::otherUserId).filter(Objects::nonNull).distinct().toList());
 		List<Ranked> ranked = new ArrayList<>(entries.size());
 		for (RoomRows.ChatListEntry entry : entries) {
 			LastMessage last = lastMessages.get(entry.roomId());
 			long lastSeq = Math.max(counters.getOrDefault(entry.roomId(), 0L), (last != null) ? last.seq() : 0);
-			long lastRead = this.readState.lastReadSeq(entry.roomId(), userId, entry.lastReadSeq());
+			long lastRead = reads.lastReadSeq(entry.roomId(), userId, entry.lastReadSeq());
 			Instant active = this.activity.lastActivity(entry.roomId(), entry.lastActivityAt());
 			if (last != null && last.sentAt().isAfter(active)) {
 				active = last.sentAt();
@@ -89,10 +91,11 @@ class RoomQueryService {
 			ids.add(other);
 		}
 		Map<UUID, String> names = this.profiles.displayNames(ids);
+		ReadStateService.Positions reads = this.readState.inRoom(roomId);
 		List<RoomDetailsResponse.MemberResponse> memberResponses = members.stream()
 			.map((member) -> new RoomDetailsResponse.MemberResponse(member.userId(),
 					names.getOrDefault(member.userId(), ""),
-					this.readState.lastReadSeq(roomId, member.userId(), member.lastReadSeq()), member.joinedAt()))
+					reads.lastReadSeq(roomId, member.userId(), member.lastReadSeq()), member.joinedAt()))
 			.toList();
 		String name = (other != null) ? names.get(other) : room.name();
 		return new RoomDetailsResponse(roomId, room.type(), name, this.sequences.lastSeq(roomId), memberResponses);
@@ -103,10 +106,11 @@ class RoomQueryService {
 	 */
 	List<InternalRoomController.MemberReadState> memberReadStates(UUID roomId) {
 		this.rooms.findRoom(roomId).orElseThrow(RoomNotFoundException::new);
+		ReadStateService.Positions reads = this.readState.inRoom(roomId);
 		return this.rooms.findMembers(roomId)
 			.stream()
 			.map((member) -> new InternalRoomController.MemberReadState(member.userId(),
-					this.readState.lastReadSeq(roomId, member.userId(), member.lastReadSeq())))
+					reads.lastReadSeq(roomId, member.userId(), member.lastReadSeq())))
 			.toList();
 	}
 

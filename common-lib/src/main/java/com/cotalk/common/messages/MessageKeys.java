@@ -56,6 +56,14 @@ public final class MessageKeys {
 		return "msg:{" + partition + "}:dedupe:" + roomId + ":" + clientMsgId;
 	}
 
+	/**
+	 * The room's recent read positions (member id to seq), shared by every chat-service
+	 * instance; PostgreSQL keeps them for good, written behind.
+	 */
+	public static String readPositions(int partition, UUID roomId) {
+		return "msg:{" + partition + "}:read:" + roomId;
+	}
+
 	/** The room's pub/sub channel (sharded pub/sub on Redis Cluster). */
 	public static String roomChannel(int partition, UUID roomId) {
 		return "msg:{" + partition + "}:room:" + roomId;
