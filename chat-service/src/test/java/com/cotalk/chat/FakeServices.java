@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays user-service, friend-service and message-service on loopback, with their internal
- * APIs for what each test registers: profiles, blocks, rooms' stored max seq and last
- * messages.
+ * APIs for what each test registers: profiles, friends, blocks, rooms' stored max seq and
+ * last messages.
  */
 final class FakeServices {
 
@@ -36,6 +36,8 @@ final class FakeServices {
 	private final Map<UUID, String> names = new ConcurrentHashMap<>();
 
 	private final Set<String> blocks = ConcurrentHashMap.newKeySet();
+
+	private final Map<UUID, Set<UUID>> friends = new ConcurrentHashMap<>();
 
 	private final Map<UUID, Long> maxSeqs = new ConcurrentHashMap<>();
 
@@ -53,6 +55,7 @@ final class FakeServices {
 		this.server.createContext("/internal/users", (exchange) -> handle(exchange, this::users));
 		this.server.createContext("/internal/relations", (exchange) -> handle(exchange, this::relations));
 		this.server.createContext("/internal/rooms", (exchange) -> handle(exchange, this::rooms));
+		this.server.createContext("/internal/friends", (exchange) -> handle(exchange, this::friendIds));
 		this.server.start();
 	}
 
@@ -66,6 +69,11 @@ final class FakeServices {
 
 	void block(ChatApiTestSupport.TestUser blocker, ChatApiTestSupport.TestUser blocked) {
 		this.blocks.add(blocker.id() + ">" + blocked.id());
+	}
+
+	void befriend(ChatApiTestSupport.TestUser one, ChatApiTestSupport.TestUser other) {
+		this.friends.computeIfAbsent(one.id(), (id) -> ConcurrentHashMap.newKeySet()).add(other.id());
+		this.friends.computeIfAbsent(other.id(), (id) -> ConcurrentHashMap.newKeySet()).add(one.id());
 	}
 
 	void storedMaxSeq(UUID roomId, long maxSeq) {
@@ -98,6 +106,11 @@ final class FakeServices {
 		String other = query.get("otherId");
 		boolean blocked = this.blocks.contains(one + ">" + other) || this.blocks.contains(other + ">" + one);
 		return Map.of("friends", false, "blocked", blocked);
+	}
+
+	private @Nullable Object friendIds(String path, Map<String, String> query) {
+		UUID userId = UUID.fromString(path.split("/")[3]);
+		return Map.of("items", this.friends.getOrDefault(userId, Set.of()).stream().map(UUID::toString).toList());
 	}
 
 	private @Nullable Object rooms(String path, Map<String, String> query) {

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two chat-service instances on one Redis and one database: members connected to
- * different instances all get every message of their room, and see the same read
- * positions.
+ * different instances all get every message of their room, see the same read positions,
+ * and a user's friends see them online while any of their sessions is.
  */
 class StompClusterTests extends ChatApiTestSupport {
 
@@ -117,6 +117,26 @@ class StompClusterTests extends ChatApiTestSupport {
 			}
 			while (next.path("contentType").asString().equals("SYSTEM"));
 			assertThat(next.path("clientMsgId").asString()).isEqualTo("welcome");
+		}
+	}
+
+	@Test
+	void aUserOnTwoInstancesStaysOnlineUntilTheLastSessionCloses() throws Exception {
+		TestUser alice = user("Alice");
+		TestUser bob = user("Bob");
+		fakes.befriend(alice, bob);
+		try (StompTestClient bobs = StompTestClient.connect(secondPort, bob.token())) {
+			StompTestClient phone = StompTestClient.connect(this.port, alice.token());
+			JsonNode online = bobs.nextEvent("presence");
+			assertThat(online.path("userId").asString()).isEqualTo(alice.id().toString());
+			assertThat(online.path("online").asBoolean()).isTrue();
+			StompTestClient laptop = StompTestClient.connect(secondPort, alice.token());
+			phone.close();
+			assertThat(bobs.eventsWithin("presence", java.time.Duration.ofSeconds(1))).isEmpty();
+			laptop.close();
+			JsonNode offline = bobs.nextEvent("presence");
+			assertThat(offline.path("userId").asString()).isEqualTo(alice.id().toString());
+			assertThat(offline.path("online").asBoolean()).isFalse();
 		}
 	}
 

@@ -250,6 +250,27 @@ class StompDeliveryTests extends ChatApiTestSupport {
 	}
 
 	@Test
+	void aTypistWhoSendsOrDisconnectsStopsTyping() throws Exception {
+		TestUser alice = user("Alice");
+		TestUser bob = user("Bob");
+		UUID roomId = group(alice, "typing", bob);
+		try (StompTestClient alices = StompTestClient.connect(this.port, alice.token())) {
+			StompTestClient bobs = StompTestClient.connect(this.port, bob.token());
+			bobs.send("/app/rooms/" + roomId + "/typing", Map.of("typing", true), "r-t-1").get(10, TimeUnit.SECONDS);
+			assertThat(alices.nextEvent("typing").path("typing").asBoolean()).isTrue();
+			bobs.sendMessage(roomId, "m-1", "here it is", "r-m").get(10, TimeUnit.SECONDS);
+			assertThat(alices.nextEvent("typing").path("typing").asBoolean()).isFalse();
+
+			bobs.send("/app/rooms/" + roomId + "/typing", Map.of("typing", true), "r-t-2").get(10, TimeUnit.SECONDS);
+			assertThat(alices.nextEvent("typing").path("typing").asBoolean()).isTrue();
+			bobs.close();
+			JsonNode stopped = alices.nextEvent("typing");
+			assertThat(stopped.path("typing").asBoolean()).isFalse();
+			assertThat(stopped.path("roomId").asString()).isEqualTo(roomId.toString());
+		}
+	}
+
+	@Test
 	void refusesBrowserOriginsNotOnTheAllowlist() throws Exception {
 		TestUser alice = user("Alice");
 		StompTestClient hijack = StompTestClient.attempt(this.port, alice.token(), "https://evil.example");

@@ -23,11 +23,15 @@ import org.springframework.util.unit.DataSize;
  * oldest
  * @param sendRate messages per second a user may send over STOMP (per instance)
  * @param sendBurst messages a user may send at once
+ * @param typingThrottle a member's {@code typing: true} in a room is passed on at most
+ * this often (clients repeat it while the user types)
+ * @param typingTimeout a typer not heard from for this long has stopped: the room gets a
+ * {@code typing: false} for them
  */
 @ConfigurationProperties("cotalk.chat.ws")
 record DeliveryProperties(@DefaultValue("10s") Duration heartbeat, @DefaultValue("64KB") DataSize messageSizeLimit,
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferSizeLimit,
 		@DefaultValue("1000") int outboundQueueLimit, @DefaultValue("10s") Duration timeToFirstMessage,
-		@DefaultValue("10") int maxSessionsPerUser, @DefaultValue("20") int sendRate,
-		@DefaultValue("40") int sendBurst) {
+		@DefaultValue("10") int maxSessionsPerUser, @DefaultValue("20") int sendRate, @DefaultValue("40") int sendBurst,
+		@DefaultValue("3s") Duration typingThrottle, @DefaultValue("6s") Duration typingTimeout) {
 }

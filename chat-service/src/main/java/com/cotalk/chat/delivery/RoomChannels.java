@@ -1,12 +1,14 @@
 package com.cotalk.chat.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
@@ -27,15 +29,18 @@ import org.springframework.stereotype.Component;
 
 import com.cotalk.chat.ChatProperties;
 import com.cotalk.chat.MessagePathProperties;
+import com.cotalk.chat.presence.InstanceId;
 import com.cotalk.common.messages.MessageKeys;
 
 /**
  * The rooms' Redis channels as this instance uses them: one dedicated pub/sub connection
  * ({@code SUBSCRIBE}, or {@code SSUBSCRIBE} with {@code sharded-pubsub}) for the rooms
  * that have a member connected here, and publishing of the events chat-service makes
- * besides messages (read, typing). Messages arrive on Lettuce's event loop one after the
- * other, in the order Redis sent them. Lettuce resubscribes after a reconnect; what was
- * published meanwhile is caught up by clients over REST ({@code after=lastSeq}).
+ * besides messages (read, typing). The same connection carries this instance's own
+ * channel, on which events for particular users connected here arrive (presence).
+ * Messages arrive on Lettuce's event loop one after the other, in the order Redis sent
+ * them. Lettuce resubscribes after a reconnect; what was published meanwhile is caught up
+ * by clients over REST ({@code after=lastSeq}).
  */
 @Component
 class RoomChannels {
@@ -59,10 +64,15 @@ class RoomChannels {
 
 	private volatile @Nullable BiConsumer<UUID, byte[]> listener;
 
+	private volatile @Nullable Consumer<byte[]> instanceListener;
+
+	private final byte[] instanceChannel;
+
 	private @Nullable StatefulRedisPubSubConnection<byte[], byte[]> connection;
 
 	RoomChannels(LettuceConnectionFactory connectionFactory, StringRedisTemplate redis, MessagePathProperties path,
-			ChatProperties properties) {
+			ChatProperties properties, InstanceId instance) {
+		this.instanceChannel = instance.channel().getBytes(StandardCharsets.UTF_8);
 		this.connectionFactory = connectionFactory;
 		this.redis = redis;
 		this.partitions = path.partitions();
@@ -71,6 +81,14 @@ class RoomChannels {
 
 	void onEvent(BiConsumer<UUID, byte[]> listener) {
 		this.listener = listener;
+	}
+
+	/** Subscribes this instance's own channel; completes when Redis confirmed it. */
+	CompletableFuture<Void> onInstanceEvent(Consumer<byte[]> listener) {
+		this.instanceListener = listener;
+		var commands = connection().async();
+		return (this.sharded ? commands.ssubscribe(this.instanceChannel) : commands.subscribe(this.instanceChannel))
+			.toCompletableFuture();
 	}
 
 	byte[] channel(UUID roomId) {
@@ -104,14 +122,27 @@ class RoomChannels {
 
 	/** Publishes each event on its room's channel, in one pipeline. */
 	void publish(List<Map.Entry<UUID, byte[]>> events) {
+		publishOn(events.stream().map((event) -> Map.entry(channel(event.getKey()), event.getValue())).toList());
+	}
+
+	/** Publishes each payload on its instance's channel, in one pipeline. */
+	void publishToInstances(Map<String, byte[]> payloads) {
+		publishOn(payloads.entrySet()
+			.stream()
+			.map((payload) -> Map.entry(InstanceId.channel(payload.getKey()).getBytes(StandardCharsets.UTF_8),
+					payload.getValue()))
+			.toList());
+	}
+
+	private void publishOn(List<Map.Entry<byte[], byte[]>> events) {
 		if (events.isEmpty()) {
 			return;
 		}
 		byte[] command = (this.sharded ? "SPUBLISH" : "PUBLISH").getBytes(StandardCharsets.US_ASCII);
 		this.redis.executePipelined((RedisCallback<Object>) (RedisConnection redisConnection) -> {
-			for (Map.Entry<UUID, byte[]> event : events) {
+			for (Map.Entry<byte[], byte[]> event : events) {
 				redisConnection.scriptingCommands()
-					.eval(PUBLISH_SCRIPT, ReturnType.INTEGER, 1, channel(event.getKey()), command, event.getValue());
+					.eval(PUBLISH_SCRIPT, ReturnType.INTEGER, 1, event.getKey(), command, event.getValue());
 			}
 			return null;
 		});
@@ -140,6 +171,13 @@ class RoomChannels {
 	}
 
 	private void dispatch(byte[] channel, byte[] message) {
+		if (Arrays.equals(channel, this.instanceChannel)) {
+			Consumer<byte[]> own = this.instanceListener;
+			if (own != null) {
+				own.accept(message);
+			}
+			return;
+		}
 		BiConsumer<UUID, byte[]> target = this.listener;
 		if (target == null || channel.length < 36) {
 			return;

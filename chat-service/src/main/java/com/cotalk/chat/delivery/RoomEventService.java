@@ -12,7 +12,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import com.cotalk.chat.member.MembershipService;
 import com.cotalk.chat.room.RoomService;
 import com.cotalk.chat.member.RoomNotFoundException;
 import com.cotalk.chat.read.ReadPositionMoved;
@@ -20,18 +19,16 @@ import com.cotalk.chat.read.ReadPositionMoved;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Read positions and typing over STOMP, and the {@code read} and {@code typing} events
- * they cause, published on the room's channel so that every instance delivers them. Read
- * events (from REST and STOMP alike, and from sending, which reads up to the message
- * sent) are coalesced per member: the newest position of each is published once per
- * {@code read-event-interval}, all in one pipeline.
+ * Read positions over STOMP, and the {@code read} events they cause, published on the
+ * room's channel so that every instance delivers them. Read events (from REST and STOMP
+ * alike, and from sending, which reads up to the message sent) are coalesced per member:
+ * the newest position of each is published once per {@code read-event-interval}, all in
+ * one pipeline.
  */
 @Service
 class RoomEventService {
 
 	private static final Logger log = LoggerFactory.getLogger(RoomEventService.class);
-
-	private final MembershipService memberships;
 
 	private final RoomService rooms;
 
@@ -41,8 +38,7 @@ class RoomEventService {
 
 	private final Map<Key, Long> pendingReads = new ConcurrentHashMap<>();
 
-	RoomEventService(MembershipService memberships, RoomService rooms, RoomChannels channels, JsonMapper json) {
-		this.memberships = memberships;
+	RoomEventService(RoomService rooms, RoomChannels channels, JsonMapper json) {
 		this.rooms = rooms;
 		this.channels = channels;
 		this.json = json;
@@ -55,15 +51,6 @@ class RoomEventService {
 	 */
 	void markRead(UUID userId, UUID roomId, long seq) {
 		this.rooms.markRead(userId, roomId, seq);
-	}
-
-	/**
-	 * @throws RoomNotFoundException for non-members
-	 */
-	void typing(UUID userId, UUID roomId, boolean typing) {
-		this.memberships.require(roomId, userId);
-		byte[] event = this.json.writeValueAsBytes(TypingEvent.of(roomId, userId, typing));
-		this.channels.publish(List.of(Map.entry(roomId, event)));
 	}
 
 	@EventListener

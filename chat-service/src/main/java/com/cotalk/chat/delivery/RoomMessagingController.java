@@ -44,6 +44,8 @@ class RoomMessagingController {
 
 	private final RoomEventService roomEvents;
 
+	private final TypingTracker typing;
+
 	private final SendRateLimiter rateLimiter;
 
 	private final StompAuthentication authentication;
@@ -54,9 +56,11 @@ class RoomMessagingController {
 
 	private final JsonMapper json;
 
-	RoomMessagingController(MessageSendService messages, RoomEventService roomEvents, SendRateLimiter rateLimiter,
-			StompAuthentication authentication, SessionRegistry registry, Frames frames, JsonMapper json) {
+	RoomMessagingController(MessageSendService messages, RoomEventService roomEvents, TypingTracker typing,
+			SendRateLimiter rateLimiter, StompAuthentication authentication, SessionRegistry registry, Frames frames,
+			JsonMapper json) {
 		this.messages = messages;
+		this.typing = typing;
 		this.roomEvents = roomEvents;
 		this.rateLimiter = rateLimiter;
 		this.authentication = authentication;
@@ -74,6 +78,7 @@ class RoomMessagingController {
 		this.rateLimiter.acquire(userId);
 		this.messages.sendMessage(userId, roomId, request.clientMsgId(), request.content());
 		receipt(sessionId, receipt);
+		this.typing.sent(userId, roomId);
 	}
 
 	@MessageMapping("/rooms/{roomId}/read")
@@ -88,7 +93,7 @@ class RoomMessagingController {
 	void typing(Principal user, @DestinationVariable UUID roomId, @Valid @Payload TypingCommand command,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId,
 			@Header(name = "receipt", required = false) @Nullable String receipt) {
-		this.roomEvents.typing(StompUser.idOf(user), roomId, command.typing());
+		this.typing.typing(StompUser.idOf(user), roomId, sessionId, command.typing());
 		receipt(sessionId, receipt);
 	}
 

@@ -3,6 +3,7 @@ package com.cotalk.chat.delivery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -66,8 +68,11 @@ class SessionRegistry {
 
 	private final Timer written;
 
+	private final ApplicationEventPublisher events;
+
 	SessionRegistry(Frames frames, RoomChannels channels, MembershipService memberships, DeliveryProperties limits,
-			MeterRegistry meters) {
+			MeterRegistry meters, ApplicationEventPublisher events) {
+		this.events = events;
 		this.written = Timer.builder("cotalk.delivery.write")
 			.description("From a frame queued for a session to written to its socket")
 			.publishPercentileHistogram()
@@ -128,6 +133,7 @@ class SessionRegistry {
 		}
 		evicted.forEach((old) -> close(old, SESSION_LIMIT));
 		await(subscribed, userId);
+		this.events.publishEvent(new StompSessionOpened(userId, session.id()));
 	}
 
 	void closed(String sessionId) {
@@ -140,13 +146,16 @@ class SessionRegistry {
 		if (userId == null) {
 			return;
 		}
+		boolean lastHere = false;
 		synchronized (this.lock) {
 			List<LiveSession> own = this.sessionsByUser.get(userId);
 			if (own != null && own.remove(session) && own.isEmpty()) {
 				this.sessionsByUser.remove(userId);
 				untrack(userId);
+				lastHere = true;
 			}
 		}
+		this.events.publishEvent(new StompSessionClosed(userId, sessionId, lastHere));
 	}
 
 	/** Joins and leaves of connected users, made here or on another instance. */
@@ -181,6 +190,13 @@ class SessionRegistry {
 	List<LiveSession> sessionsOf(UUID userId) {
 		List<LiveSession> own = this.sessionsByUser.get(userId);
 		return (own != null) ? own : List.of();
+	}
+
+	/** The ids of every authenticated session here, by user. */
+	Map<UUID, List<String>> sessionIdsByUser() {
+		Map<UUID, List<String>> ids = new HashMap<>();
+		this.sessionsByUser.forEach((userId, own) -> ids.put(userId, own.stream().map(LiveSession::id).toList()));
+		return ids;
 	}
 
 	int sessionCount() {

@@ -2,10 +2,12 @@ package com.cotalk.chat.relation;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,8 @@ public class RelationDirectory {
 
 	private final Cache<Pair, Boolean> blocked;
 
+	private final Cache<UUID, List<UUID>> friends;
+
 	RelationDirectory(RestClient.Builder builder, ChatProperties properties) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
@@ -42,6 +46,30 @@ public class RelationDirectory {
 			.maximumSize(100_000)
 			.expireAfterWrite(properties.relationCacheTtl())
 			.build();
+		this.friends = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(properties.relationCacheTtl())
+			.build();
+	}
+
+	/**
+	 * The user's friends (whom their presence is told to), at most
+	 * {@code relation-cache-ttl} old.
+	 */
+	public List<UUID> friendIds(UUID userId) {
+		return this.friends.get(userId, this::fetchFriends);
+	}
+
+	private List<UUID> fetchFriends(UUID userId) {
+		FriendIds found;
+		try {
+			found = this.client.get().uri("/internal/friends/{userId}/ids", userId).retrieve().body(FriendIds.class);
+		}
+		catch (RestClientException ex) {
+			log.warn("friend-service did not answer the friends of a user: {}", ex.getClass().getSimpleName());
+			throw unavailable();
+		}
+		return (found != null && found.items() != null) ? List.copyOf(found.items()) : List.of();
 	}
 
 	/** Asks friend-service now (and leaves the cache alone). */
@@ -78,6 +106,10 @@ public class RelationDirectory {
 	private static ApiException unavailable() {
 		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
 				"Relations are temporarily unavailable; try again shortly.");
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record FriendIds(@Nullable List<UUID> items) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

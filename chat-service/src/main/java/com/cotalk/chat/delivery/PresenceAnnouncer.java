@@ -1,0 +1,116 @@
+package com.cotalk.chat.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.cotalk.chat.presence.PresenceStore;
+import com.cotalk.chat.relation.RelationDirectory;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps this instance's sessions in presence and tells a user's online friends when the
+ * user comes online (first session on any instance) or goes offline (last session closed,
+ * or the instance holding it stopped beating). Changes are coalesced over the announce
+ * interval: a user reconnecting within it causes nothing. Presence is a hint: Redis or
+ * friend-service failing here costs events, never a session.
+ */
+@Component
+class PresenceAnnouncer {
+
+	private static final Logger log = LoggerFactory.getLogger(PresenceAnnouncer.class);
+
+	private final PresenceStore presence;
+
+	private final SessionRegistry registry;
+
+	private final UserEvents userEvents;
+
+	private final RelationDirectory relations;
+
+	private final JsonMapper json;
+
+	private final Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
+
+	PresenceAnnouncer(PresenceStore presence, SessionRegistry registry, UserEvents userEvents,
+			RelationDirectory relations, JsonMapper json) {
+		this.presence = presence;
+		this.registry = registry;
+		this.userEvents = userEvents;
+		this.relations = relations;
+		this.json = json;
+	}
+
+	@EventListener
+	void onOpened(StompSessionOpened opened) {
+		try {
+			if (this.presence.connected(opened.userId(), opened.sessionId())) {
+				this.pending.put(opened.userId(), true);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Presence of user {} not recorded: {}", opened.userId(), ex.toString());
+		}
+	}
+
+	@EventListener
+	void onClosed(StompSessionClosed closed) {
+		try {
+			if (this.presence.disconnected(closed.userId(), closed.sessionId(), closed.lastHere())) {
+				this.pending.put(closed.userId(), false);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Presence of user {} not removed: {}", closed.userId(), ex.toString());
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${cotalk.chat.presence.refresh-interval:15s}")
+	void refresh() {
+		try {
+			this.userEvents.ensureListening();
+			this.presence.refresh(this.registry.sessionIdsByUser());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Presence not refreshed: {}", ex.toString());
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${cotalk.chat.presence.sweep-interval:5s}")
+	void sweep() {
+		try {
+			this.presence.sweepCrashedInstances().forEach((userId) -> this.pending.put(userId, false));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Crashed instances not swept: {}", ex.toString());
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${cotalk.chat.presence.announce-interval:500ms}")
+	void announce() {
+		for (UUID userId : List.copyOf(this.pending.keySet())) {
+			Boolean online = this.pending.remove(userId);
+			if (online == null) {
+				continue;
+			}
+			try {
+				List<UUID> friends = this.relations.friendIds(userId);
+				if (!friends.isEmpty()) {
+					this.userEvents.send(friends, this.json.writeValueAsBytes(PresenceEvent.of(userId, online)), true);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Presence of user {} not announced: {}", userId, ex.toString());
+			}
+		}
+	}
+
+}
