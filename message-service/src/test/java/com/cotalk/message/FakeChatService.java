@@ -22,12 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * chat-service's internal members API on loopback, answering for the rooms a test
- * registers: {@code {items: [{userId, lastReadSeq}]}}, 404 for an unknown room, 401
+ * registers: {@code {items: [{userId, lastReadSeq}]}}, 404 for an unknown room; and a
+ * user's current rooms ({@code {items: [roomId]}}) from the same registrations; 401
  * without the internal token.
  */
 public final class FakeChatService {
 
 	private static final Pattern MEMBERS = Pattern.compile("/internal/rooms/([^/]+)/members");
+
+	private static final Pattern USER_ROOMS = Pattern.compile("/internal/users/([^/]+)/rooms");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -46,6 +49,7 @@ public final class FakeChatService {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			FakeChatService chat = new FakeChatService(server);
 			server.createContext("/internal/rooms/", chat::handle);
+			server.createContext("/internal/users/", chat::handleUserRooms);
 			server.start();
 			return chat;
 		}
@@ -61,6 +65,11 @@ public final class FakeChatService {
 	/** The room's members and how far each has read. */
 	public void room(UUID roomId, Map<UUID, Long> lastReadSeqs) {
 		this.rooms.put(roomId, Map.copyOf(lastReadSeqs));
+	}
+
+	/** The room's members, again: whoever is left out has left the room. */
+	public void members(UUID roomId, Map<UUID, Long> lastReadSeqs) {
+		room(roomId, lastReadSeqs);
 	}
 
 	/** Answers 500 for the room, as a broken chat-service would. */
@@ -91,6 +100,28 @@ public final class FakeChatService {
 				.map((member) -> Map.<String, Object>of("userId", member.getKey(), "lastReadSeq", member.getValue()))
 				.toList();
 			send(exchange, 200, Map.of("items", items));
+		}
+	}
+
+	private void handleUserRooms(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (!InfrastructureContextCustomizerFactory.INTERNAL_TOKEN
+				.equals(exchange.getRequestHeaders().getFirst(Headers.INTERNAL_TOKEN))) {
+				send(exchange, 401, Map.of("code", "UNAUTHORIZED"));
+				return;
+			}
+			Matcher matcher = USER_ROOMS.matcher(exchange.getRequestURI().getPath());
+			if (!matcher.matches()) {
+				send(exchange, 404, Map.of("code", "NOT_FOUND"));
+				return;
+			}
+			UUID userId = UUID.fromString(matcher.group(1));
+			List<UUID> rooms = this.rooms.entrySet()
+				.stream()
+				.filter((room) -> room.getValue().containsKey(userId))
+				.map(Map.Entry::getKey)
+				.toList();
+			send(exchange, 200, Map.of("items", rooms));
 		}
 	}
 

@@ -15,6 +15,8 @@ import com.cotalk.common.security.AuthenticatedUser;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import com.cotalk.message.RoomNotFoundException;
+
 @RestController
 @Tag(name = "messages")
 class HistoryController {

@@ -1,18 +1,16 @@
 package com.cotalk.message.history;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.cotalk.message.StoredMessage;
 
 /**
  * Reads of stored messages, every one keyed by room and ordered by seq: served by the
@@ -23,8 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class HistoryRepository {
 
-	private static final String COLUMNS = "message_id, room_id, seq, sender_id, client_msg_id, content_type, content, "
-			+ "sent_at, edited_at, deleted";
+	private static final String COLUMNS = StoredMessage.COLUMNS;
 
 	/** The newest messages below {@code before}, newest first. */
 	static final String NEWEST_SQL = """
@@ -74,7 +71,7 @@ class HistoryRepository {
 				.param("roomId", roomId)
 				.param("before", before)
 				.param("limit", limit)
-				.query(HistoryRepository::message)
+				.query(StoredMessage::from)
 				.list();
 		}
 		return this.jdbc.sql(OLDEST_SQL)
@@ -82,7 +79,7 @@ class HistoryRepository {
 			.param("after", query.after())
 			.param("before", before)
 			.param("limit", limit)
-			.query(HistoryRepository::message)
+			.query(StoredMessage::from)
 			.list();
 	}
 
@@ -111,18 +108,6 @@ class HistoryRepository {
 					rs.getObject("sender_id", UUID.class), rs.getString("content_type"), rs.getString("preview"),
 					rs.getObject("sent_at", OffsetDateTime.class).toInstant()))
 			.list();
-	}
-
-	private static StoredMessage message(ResultSet rs, int row) throws SQLException {
-		return new StoredMessage(rs.getObject("message_id", UUID.class), rs.getObject("room_id", UUID.class),
-				rs.getLong("seq"), rs.getObject("sender_id", UUID.class), rs.getString("client_msg_id"),
-				rs.getString("content_type"), rs.getString("content"),
-				rs.getObject("sent_at", OffsetDateTime.class).toInstant(),
-				instant(rs.getObject("edited_at", OffsetDateTime.class)), rs.getBoolean("deleted"));
-	}
-
-	private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
-		return (value != null) ? value.toInstant() : null;
 	}
 
 }

@@ -2,6 +2,8 @@ package com.cotalk.message.history;
 
 import java.util.List;
 
+import com.cotalk.message.MessageResponse;
+
 /**
  * A page of history, ascending by seq. {@code hasMore}: more messages lie beyond the page
  * in the direction it was read: older ones for the newest page and {@code before}, newer

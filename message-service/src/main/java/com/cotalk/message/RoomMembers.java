@@ -1,4 +1,4 @@
-package com.cotalk.message.history;
+package com.cotalk.message;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,23 +9,23 @@ import java.util.UUID;
  * unread count is KakaoTalk's number: how many members have not read up to it yet,
  * derived from the watermarks rather than kept as a counter.
  */
-final class RoomMembers {
+public final class RoomMembers {
 
 	private final List<Member> members;
 
 	private final long[] sortedReadSeqs;
 
-	RoomMembers(List<Member> members) {
+	public RoomMembers(List<Member> members) {
 		this.members = List.copyOf(members);
 		this.sortedReadSeqs = members.stream().mapToLong(Member::lastReadSeq).sorted().toArray();
 	}
 
-	boolean includes(UUID userId) {
+	public boolean includes(UUID userId) {
 		return this.members.stream().anyMatch((member) -> member.userId().equals(userId));
 	}
 
 	/** Members whose {@code lastReadSeq} is below {@code seq}. */
-	int unreadCount(long seq) {
+	public int unreadCount(long seq) {
 		int low = 0;
 		int high = this.sortedReadSeqs.length;
 		while (low < high) {
@@ -45,7 +45,7 @@ final class RoomMembers {
 		return "RoomMembers" + Arrays.toString(this.sortedReadSeqs);
 	}
 
-	record Member(UUID userId, long lastReadSeq) {
+	public record Member(UUID userId, long lastReadSeq) {
 	}
 
 }

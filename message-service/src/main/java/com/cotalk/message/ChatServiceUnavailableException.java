@@ -1,4 +1,4 @@
-package com.cotalk.message.history;
+package com.cotalk.message;
 
 import org.springframework.http.HttpStatus;
 
@@ -6,9 +6,9 @@ import com.cotalk.common.error.ApiException;
 import com.cotalk.common.error.ErrorCode;
 
 /** Membership lives in chat-service; without it no history can be shown to anyone. */
-class ChatServiceUnavailableException extends ApiException {
+public class ChatServiceUnavailableException extends ApiException {
 
-	ChatServiceUnavailableException() {
+	public ChatServiceUnavailableException() {
 		super(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable.");
 	}
 

@@ -1,4 +1,4 @@
-package com.cotalk.message.history;
+package com.cotalk.message;
 
 import org.springframework.http.HttpStatus;
 
@@ -8,11 +8,11 @@ import com.cotalk.common.error.ApiException;
  * The room does not exist or the caller is not a member: the same answer, so existence
  * does not leak.
  */
-class RoomNotFoundException extends ApiException {
+public class RoomNotFoundException extends ApiException {
 
-	static final String CODE = "ROOM_NOT_FOUND";
+	public static final String CODE = "ROOM_NOT_FOUND";
 
-	RoomNotFoundException() {
+	public RoomNotFoundException() {
 		super(HttpStatus.NOT_FOUND, CODE, "No such room.");
 	}
 

@@ -1,0 +1,77 @@
+package com.cotalk.message.edit;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import com.cotalk.common.messages.MessageKeys;
+import com.cotalk.message.MessagePathProperties;
+import com.cotalk.message.StoredMessage;
+
+/**
+ * Finds the message to change, allowing for storage lagging behind acceptance: a message
+ * is acknowledged to its sender when it is in the Redis stream, and stored a few hundred
+ * milliseconds later, so an edit right after sending waits for it (up to {@link #WAIT}).
+ * A seq beyond the room's counter in Redis was never handed out and is answered at once.
+ */
+@Component
+class StoredMessages {
+
+	static final Duration WAIT = Duration.ofSeconds(2);
+
+	private static final long POLL_MILLIS = 50;
+
+	private final EditRepository messages;
+
+	private final StringRedisTemplate redis;
+
+	private final int partitions;
+
+	StoredMessages(EditRepository messages, StringRedisTemplate redis, MessagePathProperties path) {
+		this.messages = messages;
+		this.redis = redis;
+		this.partitions = path.partitions();
+	}
+
+	StoredMessage find(UUID roomId, long seq) {
+		Optional<StoredMessage> found = this.messages.find(roomId, seq);
+		if (found.isPresent()) {
+			return found.get();
+		}
+		if (!handedOut(roomId, seq)) {
+			throw new MessageNotFoundException();
+		}
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (System.nanoTime() < deadline) {
+			sleep();
+			found = this.messages.find(roomId, seq);
+			if (found.isPresent()) {
+				return found.get();
+			}
+		}
+		throw new MessageNotFoundException();
+	}
+
+	/**
+	 * Unknown when Redis lost the counter: then it may have been, so it is waited for.
+	 */
+	private boolean handedOut(UUID roomId, long seq) {
+		String last = this.redis.opsForValue()
+			.get(MessageKeys.sequence(MessageKeys.partition(roomId, this.partitions), roomId));
+		return last == null || seq <= Long.parseLong(last);
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(POLL_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MessageNotFoundException();
+		}
+	}
+
+}
