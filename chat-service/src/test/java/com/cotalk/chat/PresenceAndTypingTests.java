@@ -50,6 +50,23 @@ class PresenceAndTypingTests extends ChatApiTestSupport {
 	}
 
 	@Test
+	void liveSessionsAndTheInstanceKeepBeingRefreshed() throws Exception {
+		TestUser alice = user("Alice");
+		try (StompTestClient phone = StompTestClient.connect(this.port, alice.token())) {
+			Double first = onlyScore(alice);
+			Thread.sleep(1500);
+			assertThat(onlyScore(alice)).as("the session's live-until moved on").isGreaterThan(first);
+			Double beat = this.redis.opsForZSet()
+				.rangeByScoreWithScores("chat:instances", System.currentTimeMillis(), Double.POSITIVE_INFINITY)
+				.stream()
+				.map((entry) -> entry.getScore())
+				.findFirst()
+				.orElse(null);
+			assertThat(beat).as("this instance's next heart-beat is due in the future").isNotNull();
+		}
+	}
+
+	@Test
 	void theUsersOfAnInstanceThatStoppedBeatingGoOffline() throws Exception {
 		TestUser alice = user("Alice");
 		TestUser bob = user("Bob");
@@ -91,6 +108,12 @@ class PresenceAndTypingTests extends ChatApiTestSupport {
 	private static void typing(StompTestClient client, UUID roomId, boolean typing, int n) throws Exception {
 		client.send("/app/rooms/" + roomId + "/typing", java.util.Map.of("typing", typing), "r-t-" + n)
 			.get(10, TimeUnit.SECONDS);
+	}
+
+	private Double onlyScore(TestUser user) {
+		var scored = this.redis.opsForZSet().rangeWithScores(PresenceKeys.key(user.id()), 0, -1);
+		assertThat(scored).hasSize(1);
+		return scored.iterator().next().getScore();
 	}
 
 	private long liveSessions(TestUser user) {

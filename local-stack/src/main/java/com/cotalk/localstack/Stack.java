@@ -127,7 +127,15 @@ public final class Stack implements AutoCloseable {
 	 * they are ready.
 	 */
 	public void restart(Service service) {
-		List<Instance> restarted = instances(service);
+		restart(instances(service));
+	}
+
+	/** Starts one instance again (killing it if it still runs) and waits until ready. */
+	public void restart(Instance instance) {
+		restart(List.of(instance));
+	}
+
+	private void restart(List<Instance> restarted) {
 		restarted.forEach(this::kill);
 		try {
 			for (Instance instance : restarted) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -116,15 +115,15 @@ public class PresenceStore {
 	public void refresh(Map<UUID, List<String>> sessionsByUser) {
 		long now = System.currentTimeMillis();
 		double expiry = now + this.sessionTtlMillis;
-		String users = usersKey(this.instance.value());
+		byte[] users = bytes(usersKey(this.instance.value()));
 		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-			StringRedisConnection commands = (StringRedisConnection) connection;
-			commands.zAdd(INSTANCES, now + this.instanceTimeoutMillis, this.instance.value());
+			connection.zSetCommands()
+				.zAdd(bytes(INSTANCES), now + this.instanceTimeoutMillis, bytes(this.instance.value()));
 			sessionsByUser.forEach((userId, sessions) -> {
-				String key = PresenceKeys.key(userId);
-				sessions.forEach((sessionId) -> commands.zAdd(key, expiry, member(sessionId)));
-				commands.pExpire(key, this.keyTtlMillis);
-				commands.sAdd(users, userId.toString());
+				byte[] key = bytes(PresenceKeys.key(userId));
+				sessions.forEach((sessionId) -> connection.zSetCommands().zAdd(key, expiry, bytes(member(sessionId))));
+				connection.keyCommands().pExpire(key, this.keyTtlMillis);
+				connection.setCommands().sAdd(users, bytes(userId.toString()));
 			});
 			return null;
 		});
@@ -142,7 +141,7 @@ public class PresenceStore {
 		double now = System.currentTimeMillis();
 		List<Object> found = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
 			ids.forEach((id) -> connection.zSetCommands()
-				.zRangeByScore(PresenceKeys.key(id).getBytes(StandardCharsets.UTF_8), now, Double.POSITIVE_INFINITY));
+				.zRangeByScore(bytes(PresenceKeys.key(id)), now, Double.POSITIVE_INFINITY));
 			return null;
 		});
 		Map<String, List<UUID>> byInstance = new LinkedHashMap<>();
@@ -194,6 +193,10 @@ public class PresenceStore {
 
 	private String member(String sessionId) {
 		return this.instance.value() + ":" + sessionId;
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	static String usersKey(String instanceId) {
