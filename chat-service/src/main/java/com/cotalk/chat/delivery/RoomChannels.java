@@ -31,6 +31,7 @@ import com.cotalk.chat.ChatProperties;
 import com.cotalk.chat.MessagePathProperties;
 import com.cotalk.chat.presence.InstanceId;
 import com.cotalk.common.messages.MessageKeys;
+import com.cotalk.common.presence.UserChannels;
 
 /**
  * The rooms' Redis channels as this instance uses them: one dedicated pub/sub connection
@@ -129,7 +130,7 @@ class RoomChannels {
 	void publishToInstances(Map<String, byte[]> payloads) {
 		publishOn(payloads.entrySet()
 			.stream()
-			.map((payload) -> Map.entry(InstanceId.channel(payload.getKey()).getBytes(StandardCharsets.UTF_8),
+			.map((payload) -> Map.entry(UserChannels.channel(payload.getKey()).getBytes(StandardCharsets.UTF_8),
 					payload.getValue()))
 			.toList());
 	}

@@ -1,6 +1,5 @@
 package com.cotalk.chat.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,19 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import com.cotalk.chat.presence.PresenceStore;
+import com.cotalk.common.presence.UserChannels;
 
 /**
- * Events for particular users (not a room's members), wherever they are connected:
- * presence tells which instances hold live sessions of the users, and each of those
- * instances gets one publish on its own channel carrying the ids of its users and the
- * event, which it delivers to their sessions here. Users with no live session get
- * nothing.
- * <p>
- * On the channel: {@code <d> <id>,<id>,...\n<event JSON>}, where {@code d} is {@code 1}
- * for an event that may be dropped for a session that falls behind.
+ * Events for particular users (not a room's members), wherever they are connected, as
+ * {@link UserChannels} describes: sent to the instances holding the users' live sessions,
+ * and received on this instance's own channel for the users connected here.
  */
 @Component
 class UserEvents {
@@ -33,15 +28,15 @@ class UserEvents {
 
 	private final RoomChannels channels;
 
-	private final PresenceStore presence;
+	private final StringRedisTemplate redis;
 
 	private final SessionRegistry registry;
 
 	private volatile boolean listening;
 
-	UserEvents(RoomChannels channels, PresenceStore presence, SessionRegistry registry) {
+	UserEvents(RoomChannels channels, StringRedisTemplate redis, SessionRegistry registry) {
 		this.channels = channels;
-		this.presence = presence;
+		this.redis = redis;
 		this.registry = registry;
 	}
 
@@ -70,47 +65,23 @@ class UserEvents {
 	 * @param droppable whether a session that falls behind may miss it (presence)
 	 */
 	void send(Collection<UUID> userIds, byte[] event, boolean droppable) {
-		Map<String, List<UUID>> byInstance = this.presence.instancesOf(userIds);
+		Map<String, List<UUID>> byInstance = UserChannels.instancesOf(this.redis, userIds);
 		Map<String, byte[]> payloads = new HashMap<>();
-		byInstance.forEach((instance, users) -> payloads.put(instance, encode(users, event, droppable)));
+		byInstance.forEach((instance, users) -> payloads.put(instance, UserChannels.encode(users, event, droppable)));
 		this.channels.publishToInstances(payloads);
 	}
 
 	private void receive(byte[] payload) {
-		int space = indexOf(payload, (byte) ' ', 0);
-		int newline = indexOf(payload, (byte) '\n', space + 1);
-		if (space != 1 || newline < 0) {
+		UserChannels.Delivery delivery = UserChannels.decode(payload);
+		if (delivery == null) {
 			log.warn("Ignoring a malformed user event of {} bytes", payload.length);
 			return;
 		}
-		boolean droppable = payload[0] == '1';
-		byte[] event = new byte[payload.length - newline - 1];
-		System.arraycopy(payload, newline + 1, event, 0, event.length);
-		String ids = new String(payload, space + 1, newline - space - 1, StandardCharsets.US_ASCII);
-		for (String id : ids.split(",")) {
-			for (LiveSession session : this.registry.sessionsOf(UUID.fromString(id))) {
-				session.sendEvent(event, droppable);
+		for (UUID userId : delivery.users()) {
+			for (LiveSession session : this.registry.sessionsOf(userId)) {
+				session.sendEvent(delivery.event(), delivery.droppable());
 			}
 		}
-	}
-
-	static byte[] encode(List<UUID> users, byte[] event, boolean droppable) {
-		byte[] header = ((droppable ? "1 " : "0 ") + String.join(",", users.stream().map(UUID::toString).toList())
-				+ "\n")
-			.getBytes(StandardCharsets.US_ASCII);
-		byte[] payload = new byte[header.length + event.length];
-		System.arraycopy(header, 0, payload, 0, header.length);
-		System.arraycopy(event, 0, payload, header.length, event.length);
-		return payload;
-	}
-
-	private static int indexOf(byte[] bytes, byte wanted, int from) {
-		for (int i = from; i < bytes.length; i++) {
-			if (bytes[i] == wanted) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import com.cotalk.common.presence.UserChannels;
+
 /**
  * This instance's identity in Redis, new at every start: a restarted instance is a new
  * one, and whatever its previous life left behind is swept like a crash's.
@@ -17,13 +19,9 @@ public class InstanceId {
 		return this.value;
 	}
 
-	/** The channel events for users connected to instance {@code id} go to. */
-	public static String channel(String id) {
-		return "chat:instance:{" + id + "}";
-	}
-
+	/** The channel events for users connected here arrive on. */
 	public String channel() {
-		return channel(this.value);
+		return UserChannels.channel(this.value);
 	}
 
 	@Override

@@ -130,35 +130,6 @@ public class PresenceStore {
 	}
 
 	/**
-	 * The instances holding live sessions of the users, each with its users there: one
-	 * pipelined read per user.
-	 */
-	public Map<String, List<UUID>> instancesOf(Collection<UUID> userIds) {
-		if (userIds.isEmpty()) {
-			return Map.of();
-		}
-		List<UUID> ids = List.copyOf(userIds);
-		double now = System.currentTimeMillis();
-		List<Object> found = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-			ids.forEach((id) -> connection.zSetCommands()
-				.zRangeByScore(bytes(PresenceKeys.key(id)), now, Double.POSITIVE_INFINITY));
-			return null;
-		});
-		Map<String, List<UUID>> byInstance = new LinkedHashMap<>();
-		for (int i = 0; i < ids.size(); i++) {
-			if (found.get(i) instanceof Set<?> members) {
-				UUID userId = ids.get(i);
-				members.stream()
-					.map(String::valueOf)
-					.map((member) -> member.substring(0, Math.max(0, member.indexOf(':'))))
-					.distinct()
-					.forEach((id) -> byInstance.computeIfAbsent(id, (key) -> new ArrayList<>()).add(userId));
-			}
-		}
-		return byInstance;
-	}
-
-	/**
 	 * Takes the sessions of instances whose heart-beat stopped away (each crashed
 	 * instance is claimed by one sweeping instance) and answers the users left without a
 	 * live session.
