@@ -19,6 +19,34 @@ import tools.jackson.databind.JsonNode;
 class RoomApiTests extends ChatApiTestSupport {
 
 	@Test
+	void invitationsAreAnnouncedOnTheRoomEventStream() {
+		TestUser owner = user("Owner");
+		TestUser first = user("First");
+		TestUser later = user("Later");
+		UUID roomId = group(owner, "산악회", first);
+		assertThat(this.api
+			.post("/api/rooms/" + roomId + "/members", owner.token(), Map.of("userIds", List.of(later.id().toString())))
+			.status()).isEqualTo(200);
+		List<JsonNode> events = this.redis.opsForStream()
+			.range(com.cotalk.common.events.EventStreams.ROOMS, org.springframework.data.domain.Range.unbounded())
+			.stream()
+			.map((entry) -> JSON
+				.readTree((String) entry.getValue().get(com.cotalk.common.events.EventStreams.PAYLOAD_FIELD)))
+			.filter((event) -> event.path("roomId").asString().equals(roomId.toString()))
+			.toList();
+		assertThat(events).hasSize(2);
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event.path("type").asString()).isEqualTo("MEMBERS_INVITED");
+			assertThat(event.path("actorId").asString()).isEqualTo(owner.id().toString());
+			assertThat(event.path("roomName").asString()).isEqualTo("산악회");
+		});
+		assertThat(events.get(0).path("userIds").valueStream().map(JsonNode::asString))
+			.containsExactly(first.id().toString());
+		assertThat(events.get(1).path("userIds").valueStream().map(JsonNode::asString))
+			.containsExactly(later.id().toString());
+	}
+
+	@Test
 	void opensADirectRoomOnceAndThenReturnsIt() {
 		TestUser alice = user("Alice");
 		TestUser bob = user("Bob");

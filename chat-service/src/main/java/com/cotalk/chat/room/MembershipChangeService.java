@@ -41,6 +41,8 @@ class MembershipChangeService {
 
 	private final ReadStateService readState;
 
+	private final RoomEventPublisher roomEvents;
+
 	/**
 	 * Joins older than this were recorded long ago; re-recording would not be
 	 * deduplicated.
@@ -48,7 +50,9 @@ class MembershipChangeService {
 	private final Duration rerecordWindow;
 
 	MembershipChangeService(RoomRepository rooms, MembershipService memberships, ProfileDirectory profiles,
-			MessageSendService messages, ReadStateService readState, ChatProperties properties) {
+			MessageSendService messages, ReadStateService readState, ChatProperties properties,
+			RoomEventPublisher roomEvents) {
+		this.roomEvents = roomEvents;
 		this.rooms = rooms;
 		this.memberships = memberships;
 		this.profiles = profiles;
@@ -70,6 +74,8 @@ class MembershipChangeService {
 		this.profiles.requireAllExist(invited);
 		List<UUID> added = this.rooms.addMembers(roomId, invited);
 		this.memberships.changed(roomId, added);
+		this.roomEvents.invited(roomId, this.rooms.findRoom(roomId).map(RoomRows.Room::name).orElse(null), callerId,
+				added);
 		Map<UUID, Instant> joinedAt = this.rooms.findMembers(roomId)
 			.stream()
 			.collect(Collectors.toMap(RoomRows.Member::userId, RoomRows.Member::joinedAt, (a, b) -> a));

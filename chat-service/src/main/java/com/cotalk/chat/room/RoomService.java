@@ -38,11 +38,14 @@ public class RoomService {
 
 	private final ReadStateService readState;
 
+	private final RoomEventPublisher roomEvents;
+
 	private final TransactionTemplate transactions;
 
 	RoomService(RoomRepository rooms, MembershipService memberships, ProfileDirectory profiles,
 			RelationDirectory relations, RoomSequences sequences, ReadStateService readState,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, RoomEventPublisher roomEvents) {
+		this.roomEvents = roomEvents;
 		this.rooms = rooms;
 		this.memberships = memberships;
 		this.profiles = profiles;
@@ -109,6 +112,7 @@ public class RoomService {
 		});
 		this.sequences.initialise(roomId);
 		this.memberships.changed(roomId, new ArrayList<>(members));
+		this.roomEvents.invited(roomId, trimmed, callerId, others);
 		return new OpenedRoom(roomId, true);
 	}
 

@@ -10,6 +10,12 @@ public final class EventStreams {
 	public static final String FRIENDS = "events:friends";
 
 	/**
+	 * {@link RoomEvent}s, written by chat-service, read by notification-service (consumer
+	 * group).
+	 */
+	public static final String ROOMS = "events:rooms";
+
+	/**
 	 * Pub/sub channel: the id of a user whose profile changed, published by user-service.
 	 */
 	public static final String PROFILE_CHANGED_CHANNEL = "cotalk:users:profile-changed";
