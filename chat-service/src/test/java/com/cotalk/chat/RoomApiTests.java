@@ -284,6 +284,8 @@ class RoomApiTests extends ChatApiTestSupport {
 		UUID roomId = UUID.fromString(openDirect(alice, bob).text("roomId"));
 		sendOk(alice, roomId, "one");
 		sendOk(alice, roomId, "two");
+		assertThat(this.api.put("/api/rooms/" + roomId + "/settings", bob.token(), Map.of("muted", true)).status())
+			.isEqualTo(200);
 
 		ApiClient.Response members = this.api.send("GET", "/internal/rooms/" + roomId + "/members", null, null,
 				INTERNAL);
@@ -292,8 +294,9 @@ class RoomApiTests extends ChatApiTestSupport {
 		assertThat(members.json()
 			.path("items")
 			.valueStream()
-			.map((m) -> m.path("userId").asString() + "=" + m.path("lastReadSeq").asLong()))
-			.containsExactlyInAnyOrder(alice.id() + "=2", bob.id() + "=0");
+			.map((m) -> m.path("userId").asString() + "=" + m.path("lastReadSeq").asLong() + ":"
+					+ m.path("muted").asBoolean()))
+			.containsExactlyInAnyOrder(alice.id() + "=2:false", bob.id() + "=0:true");
 		assertProblem(this.api.send("GET", "/internal/rooms/" + UUID.randomUUID() + "/members", null, null, INTERNAL),
 				404, "ROOM_NOT_FOUND");
 		assertThat(this.api.get("/internal/rooms/" + roomId + "/members", alice.token()).status()).isIn(401, 403);

@@ -37,7 +37,10 @@ class InternalRoomController {
 		return new RoomIdListResponse(this.queries.roomIdsOf(userId));
 	}
 
-	record MemberReadState(UUID userId, long lastReadSeq) {
+	/**
+	 * @param muted the member muted the room (no pushes for it)
+	 */
+	record MemberReadState(UUID userId, long lastReadSeq, boolean muted) {
 	}
 
 	record MemberListResponse(List<MemberReadState> items) {

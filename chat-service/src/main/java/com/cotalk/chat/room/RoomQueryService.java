@@ -110,7 +110,7 @@ class RoomQueryService {
 		return this.rooms.findMembers(roomId)
 			.stream()
 			.map((member) -> new InternalRoomController.MemberReadState(member.userId(),
-					reads.lastReadSeq(roomId, member.userId(), member.lastReadSeq())))
+					reads.lastReadSeq(roomId, member.userId(), member.lastReadSeq()), member.muted()))
 			.toList();
 	}
 
