@@ -291,6 +291,7 @@ class RoomApiTests extends ChatApiTestSupport {
 				INTERNAL);
 
 		assertThat(members.status()).isEqualTo(200);
+		assertThat(members.json().path("roomType").asString()).isEqualTo("DIRECT");
 		assertThat(members.json()
 			.path("items")
 			.valueStream()

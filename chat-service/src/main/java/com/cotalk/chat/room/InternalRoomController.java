@@ -3,6 +3,7 @@ package com.cotalk.chat.room;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +30,7 @@ class InternalRoomController {
 	 */
 	@GetMapping("/internal/rooms/{roomId}/members")
 	MemberListResponse members(@PathVariable UUID roomId) {
-		return new MemberListResponse(this.queries.memberReadStates(roomId));
+		return this.queries.memberReadStates(roomId);
 	}
 
 	@GetMapping("/internal/users/{userId}/rooms")
@@ -43,7 +44,11 @@ class InternalRoomController {
 	record MemberReadState(UUID userId, long lastReadSeq, boolean muted) {
 	}
 
-	record MemberListResponse(List<MemberReadState> items) {
+	/**
+	 * @param roomType {@code DIRECT} or {@code GROUP}
+	 * @param roomName a group's name (null for direct rooms)
+	 */
+	record MemberListResponse(String roomType, @Nullable String roomName, List<MemberReadState> items) {
 	}
 
 	record RoomIdListResponse(List<UUID> items) {

@@ -104,14 +104,15 @@ class RoomQueryService {
 	/**
 	 * @throws RoomNotFoundException for an unknown room
 	 */
-	List<InternalRoomController.MemberReadState> memberReadStates(UUID roomId) {
-		this.rooms.findRoom(roomId).orElseThrow(RoomNotFoundException::new);
+	InternalRoomController.MemberListResponse memberReadStates(UUID roomId) {
+		RoomRows.Room room = this.rooms.findRoom(roomId).orElseThrow(RoomNotFoundException::new);
 		ReadStateService.Positions reads = this.readState.inRoom(roomId);
-		return this.rooms.findMembers(roomId)
-			.stream()
-			.map((member) -> new InternalRoomController.MemberReadState(member.userId(),
-					reads.lastReadSeq(roomId, member.userId(), member.lastReadSeq()), member.muted()))
-			.toList();
+		return new InternalRoomController.MemberListResponse(room.type(), room.name(),
+				this.rooms.findMembers(roomId)
+					.stream()
+					.map((member) -> new InternalRoomController.MemberReadState(member.userId(),
+							reads.lastReadSeq(roomId, member.userId(), member.lastReadSeq()), member.muted()))
+					.toList());
 	}
 
 	List<UUID> roomIdsOf(UUID userId) {
