@@ -1,0 +1,7 @@
+package com.cotalk.notification.device;
+
+public enum Platform {
+
+	FCM, APNS, WEBPUSH
+
+}

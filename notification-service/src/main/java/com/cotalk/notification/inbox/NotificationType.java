@@ -1,0 +1,7 @@
+package com.cotalk.notification.inbox;
+
+public enum NotificationType {
+
+	FRIEND_REQUEST, FRIEND_ACCEPTED, ROOM_INVITE, MENTION
+
+}
