@@ -182,6 +182,11 @@ public final class Stack implements AutoCloseable {
 		// first
 		env.put("CHAT_SERVICE_URLS", String.join(",", instances(Service.CHAT).stream().map(Instance::url).toList()));
 		env.put("COTALK_LOG_FORMAT", "ecs");
+		if (instance.service() == Service.NOTIFICATION) {
+			// the development profile: Web Push endpoints on this machine may be plain
+			// http, so that push can be tried end to end
+			env.put("SPRING_PROFILES_ACTIVE", "local");
+		}
 		env.putAll(this.options.extraEnvironment());
 		return env;
 	}
