@@ -23,11 +23,16 @@ public final class Bench {
 			System.out.println("         [--url ws://127.0.0.1:15674/ws]");
 			System.out
 				.println("       bench stomp-cotalk   (same options) [--gateway http://localhost:8080] [--db ...]");
+			System.out.println("       bench search [--messages 1000000] [--queries 2000] [--load true]");
+			System.out
+				.println("         [--server jdbc:postgresql://127.0.0.1:5432/] [--database cotalk_search_bench]");
+			System.out.println("         [--migrations message-service/src/main/resources/db/migration]");
 			return;
 		}
 		Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
 		switch (args[0]) {
 			case "friend-list" -> new FriendListBench(options).run();
+			case "search" -> new SearchBench(options).run();
 			case "stomp-cotalk" -> new StompLoadBench(new CoTalkTarget(options), options).run();
 			case "stomp-rabbitmq" ->
 				new StompLoadBench(new RabbitMqTarget(options.getOrDefault("url", "ws://127.0.0.1:15674/ws")), options)

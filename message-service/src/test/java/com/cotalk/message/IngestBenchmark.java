@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,8 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * ./mvnw -o -q test-compile dependency:build-classpath -pl message-service -Dmdep.outputFile=/tmp/cp.txt
  * java -cp message-service/target/test-classes:message-service/target/classes:$(cat /tmp/cp.txt) \
- *     com.cotalk.message.IngestBenchmark 200000
+ *     com.cotalk.message.IngestBenchmark 200000 [--spring.property=value ...]
  * </pre>
+ *
+ * Arguments after the count go to the application: e.g.
+ * {@code --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/scratch --spring.flyway.target=1}
+ * measures a scratch database without the search index of migration V2.
  *
  * Two figures: draining a backlog that was appended while the readers were stopped (the
  * pure ingest rate), and appending at full speed while they run (producer and consumer
@@ -56,6 +63,13 @@ public final class IngestBenchmark {
 				"--cotalk.security.jwt.jwks-uri=" + TestTokens.jwksUri(),
 				"--cotalk.security.internal-token=" + InfrastructureContextCustomizerFactory.INTERNAL_TOKEN,
 				"--logging.structured.format.console=" };
+		if (args.length > 1) {
+			// a later argument replaces an earlier one of the same property
+			Map<String, String> merged = new LinkedHashMap<>();
+			Stream.concat(Arrays.stream(arguments), Arrays.stream(args, 1, args.length))
+				.forEach((argument) -> merged.put(argument.split("=", 2)[0], argument));
+			arguments = merged.values().toArray(String[]::new);
+		}
 		try (ConfigurableApplicationContext context = SpringApplication.run(MessageServiceApplication.class,
 				arguments)) {
 			StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);

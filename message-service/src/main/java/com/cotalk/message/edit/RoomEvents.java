@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class RoomEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(RoomEvents.class);
 
 	private static final byte[] PUBLISH_SCRIPT = "return redis.call(ARGV[1], KEYS[1], ARGV[2])"
 		.getBytes(StandardCharsets.US_ASCII);
@@ -56,8 +61,14 @@ class RoomEvents {
 		byte[] channel = MessageKeys.roomChannel(MessageKeys.partition(roomId, this.partitions), roomId)
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] payload = this.json.writeValueAsBytes(event);
-		this.redis.execute((RedisCallback<Object>) (connection) -> connection.scriptingCommands()
-			.eval(PUBLISH_SCRIPT, ReturnType.INTEGER, 1, channel, this.command, payload));
+		try {
+			this.redis.execute((RedisCallback<Object>) (connection) -> connection.scriptingCommands()
+				.eval(PUBLISH_SCRIPT, ReturnType.INTEGER, 1, channel, this.command, payload));
+		}
+		catch (DataAccessException ex) {
+			// the change is stored: the caller gets its answer, members see it in history
+			log.error("Could not publish a change of room {} on its channel: {}", roomId, ex.toString());
+		}
 	}
 
 	record MessageUpdated(String type, UUID roomId, long seq, String content, Instant editedAt) {

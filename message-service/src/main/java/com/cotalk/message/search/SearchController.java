@@ -37,6 +37,9 @@ class SearchController {
 			@RequestParam(required = false) @Nullable UUID before,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
 		String text = (q != null) ? q.strip() : "";
+		if (text.chars().anyMatch(Character::isISOControl)) {
+			throw ApiException.validation("q", "must not contain control characters");
+		}
 		if (text.codePointCount(0, text.length()) < SearchQuery.MIN_LENGTH) {
 			throw ApiException.validation("q", "must hold at least 2 characters");
 		}

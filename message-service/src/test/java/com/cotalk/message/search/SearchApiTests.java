@@ -136,7 +136,7 @@ class SearchApiTests extends MessageServiceTestSupport {
 
 	@Test
 	void rejectsQueriesShorterThanTwoCharactersAndBadLimits() {
-		for (String q : List.of("a", "  가  ", "", "   ")) {
+		for (String q : List.of("a", "  가  ", "", "   ", "a\u0001", "가\n나")) {
 			assertValidationFailed(search(q, this.mina), "q");
 		}
 		assertValidationFailed(this.api.get("/api/messages/search", TestTokens.accessToken(this.mina)), "q");
