@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,8 @@ final class FakeServices {
 	private final Map<UUID, String> names = new ConcurrentHashMap<>();
 
 	private final Map<UUID, List<UUID>> rooms = new ConcurrentHashMap<>();
+
+	private final Set<String> mutes = ConcurrentHashMap.newKeySet();
 
 	private final Map<UUID, AtomicInteger> memberLookups = new ConcurrentHashMap<>();
 
@@ -66,6 +69,10 @@ final class FakeServices {
 
 	void room(UUID roomId, List<UUID> members) {
 		this.rooms.put(roomId, List.copyOf(members));
+	}
+
+	void mute(UUID roomId, UUID userId) {
+		this.mutes.add(roomId + ":" + userId);
 	}
 
 	int memberLookups(UUID roomId) {
@@ -106,7 +113,8 @@ final class FakeServices {
 		}
 		return Map.of("items",
 				members.stream()
-					.map((id) -> Map.of("userId", id.toString(), "lastReadSeq", 0, "muted", false))
+					.map((id) -> Map.of("userId", id.toString(), "lastReadSeq", 0, "muted",
+							this.mutes.contains(roomId + ":" + id)))
 					.toList(),
 				"roomType", "GROUP", "roomName", "Fake room");
 	}

@@ -35,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cotalk.notification.consumer.claim-idle=1s",
 				"cotalk.notification.consumer.claim-interval=300ms", "cotalk.notification.consumer.block=500ms",
-				"cotalk.notification.consumer.max-backoff=300ms" })
+				"cotalk.notification.consumer.max-backoff=300ms",
+				// push dispatch reuses a room's members for this long: member look-ups
+				// are countable
+				"cotalk.notification.dispatch.members-cache=1m" })
 public abstract class NotificationTestSupport {
 
 	static final String GROUP = "notification-service";

@@ -3,7 +3,10 @@ package com.cotalk.notification.device;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +57,17 @@ class DeviceRepository {
 			.param("user", userId)
 			.query(DeviceRepository::map)
 			.list();
+	}
+
+	/** One query, by the primary key's leading column. */
+	Set<UUID> usersWithDevices(Collection<UUID> userIds) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("SELECT DISTINCT user_id FROM devices WHERE user_id = ANY(:users)")
+			.param("users", userIds.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list());
 	}
 
 	boolean delete(UUID userId, String deviceId) {

@@ -1,6 +1,8 @@
 package com.cotalk.notification.device;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -62,6 +64,11 @@ public class DeviceService {
 	/** The user's devices, by device id. */
 	public List<Device> devicesOf(UUID userId) {
 		return this.devices.findByUser(userId);
+	}
+
+	/** Those of the users who have registered a device. */
+	public Set<UUID> usersWithDevices(Collection<UUID> userIds) {
+		return this.devices.usersWithDevices(userIds);
 	}
 
 	/** Removes the device; false when it was not registered. */

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +23,11 @@ class PushConfig {
 
 	private static final Logger logger = LoggerFactory.getLogger(PushConfig.class);
 
+	/** Where generated development keys are shared by every instance of one Redis. */
+	static final String GENERATED_VAPID_KEYS = "push:vapid:generated";
+
 	@Bean
-	WebPushProvider webPushProvider(PushProperties properties) {
+	WebPushProvider webPushProvider(PushProperties properties, StringRedisTemplate redis) {
 		PushProperties.WebPush vapid = properties.webpush();
 		VapidKeys keys;
 		if (vapid.configured()) {
@@ -30,9 +35,7 @@ class PushConfig {
 					Objects.requireNonNull(vapid.privateKey()));
 		}
 		else {
-			keys = VapidKeys.generate();
-			logger.warn("No VAPID keys configured (cotalk.notification.webpush.public-key/private-key): "
-					+ "generated a pair for this run, so browsers must subscribe again after every restart");
+			keys = generatedKeys(redis);
 		}
 		return new WebPushProvider(keys, vapid.subject(), client(properties), properties.allowLoopbackHttp(),
 				properties.push().ttl(), properties.push().timeout());
@@ -62,6 +65,34 @@ class PushConfig {
 					+ "are not all set");
 		}
 		return new PushProviders(providers);
+	}
+
+	/**
+	 * Development without configured keys: one generated pair, kept in Redis so that
+	 * every instance signs with it and subscriptions outlive restarts (while Redis keeps
+	 * it).
+	 */
+	private static VapidKeys generatedKeys(StringRedisTemplate redis) {
+		VapidKeys fresh = VapidKeys.generate();
+		String stored;
+		try {
+			redis.opsForValue()
+				.setIfAbsent(GENERATED_VAPID_KEYS, fresh.getX509PublicKey() + "\n" + fresh.getPkcs8PrivateKey());
+			stored = redis.opsForValue().get(GENERATED_VAPID_KEYS);
+		}
+		catch (DataAccessException ex) {
+			stored = null;
+		}
+		if (stored == null || stored.indexOf('\n') < 0) {
+			logger.warn("No VAPID keys configured (cotalk.notification.webpush.public-key/private-key) and none "
+					+ "shared in Redis: generated a pair for this instance and run only");
+			return fresh;
+		}
+		logger.warn(
+				"No VAPID keys configured (cotalk.notification.webpush.public-key/private-key): using the pair "
+						+ "generated for development in Redis ({}); configure keys in production",
+				GENERATED_VAPID_KEYS);
+		return VapidKeys.create(stored.substring(0, stored.indexOf('\n')), stored.substring(stored.indexOf('\n') + 1));
 	}
 
 	/** HTTP/2 where the service offers it (APNs requires it), HTTP/1.1 otherwise. */

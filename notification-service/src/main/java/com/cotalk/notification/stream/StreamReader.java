@@ -171,9 +171,14 @@ final class StreamReader implements Runnable {
 				return true;
 			}
 			catch (RuntimeException ex) {
+				if (ex instanceof BadEntryException) {
+					log.warn("Entry {} of {} can never be handled ({}): skipped", entry.getId(), stream.key(),
+							ex.getMessage());
+					return true;
+				}
 				if (!Failures.isTransient(ex)) {
-					log.error("Entry {} of {} can never be handled ({}): skipped", entry.getId(), stream.key(),
-							Failures.describe(ex), (ex instanceof BadEntryException) ? null : ex);
+					log.error("Entry {} of {} failed ({}): skipped", entry.getId(), stream.key(), Failures.describe(ex),
+							ex);
 					return true;
 				}
 				if (backoff.failures() % 20 == 0) {

@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
  * what it receives and answers each subscription path with the status the test chose (201
  * Created by default, as push services do).
  */
-final class LoopbackWebPushService implements AutoCloseable {
+public final class LoopbackWebPushService implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -26,25 +26,25 @@ final class LoopbackWebPushService implements AutoCloseable {
 
 	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-	LoopbackWebPushService() throws IOException {
+	public LoopbackWebPushService() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/push/", this::handle);
 		this.server.start();
 	}
 
-	String origin() {
+	public String origin() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	String endpoint(String subscription) {
+	public String endpoint(String subscription) {
 		return origin() + "/push/" + subscription;
 	}
 
-	void answer(String subscription, int status, Map<String, String> headers) {
+	public void answer(String subscription, int status, Map<String, String> headers) {
 		this.answers.put("/push/" + subscription, new Answer(status, headers));
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return this.received;
 	}
 
@@ -64,9 +64,9 @@ final class LoopbackWebPushService implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Received(String method, String path, Headers headers, byte[] body) {
+	public record Received(String method, String path, Headers headers, byte[] body) {
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.getFirst(name);
 		}
 

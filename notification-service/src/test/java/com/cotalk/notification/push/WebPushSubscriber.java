@@ -28,29 +28,29 @@ import javax.crypto.spec.SecretKeySpec;
  * the RFC 8291 decryption of an {@code aes128gcm} body written with JDK crypto only (no
  * code shared with the library under test).
  */
-final class WebPushSubscriber {
+public final class WebPushSubscriber {
 
 	private final KeyPair keys;
 
 	private final byte[] authSecret = new byte[16];
 
-	WebPushSubscriber() throws GeneralSecurityException {
+	public WebPushSubscriber() throws GeneralSecurityException {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(new ECGenParameterSpec("secp256r1"));
 		this.keys = generator.generateKeyPair();
 		new SecureRandom().nextBytes(this.authSecret);
 	}
 
-	String p256dh() {
+	public String p256dh() {
 		return base64Url(uncompressed((ECPublicKey) this.keys.getPublic()));
 	}
 
-	String auth() {
+	public String auth() {
 		return base64Url(this.authSecret);
 	}
 
 	/** RFC 8291 section 3.4 and RFC 8188: the plaintext of a single-record body. */
-	byte[] decrypt(byte[] body) throws GeneralSecurityException {
+	public byte[] decrypt(byte[] body) throws GeneralSecurityException {
 		ByteBuffer header = ByteBuffer.wrap(body);
 		byte[] salt = new byte[16];
 		header.get(salt);
