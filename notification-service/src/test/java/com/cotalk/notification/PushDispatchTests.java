@@ -24,9 +24,9 @@ import com.cotalk.common.messages.MessageEvent;
 import com.cotalk.common.messages.MessageKeys;
 import com.cotalk.common.presence.PresenceKeys;
 import com.cotalk.notification.device.DeviceService;
-import com.cotalk.notification.push.LoopbackWebPushService;
-import com.cotalk.notification.push.LoopbackWebPushService.Received;
-import com.cotalk.notification.push.WebPushSubscriber;
+import com.cotalk.testsupport.push.LoopbackWebPushService;
+import com.cotalk.testsupport.push.LoopbackWebPushService.Received;
+import com.cotalk.testsupport.push.WebPushSubscriber;
 
 import tools.jackson.databind.JsonNode;
 

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.cotalk.notification.push.LoopbackWebPushService.Received;
+import com.cotalk.testsupport.push.LoopbackWebPushService;
+import com.cotalk.testsupport.push.LoopbackWebPushService.Received;
+import com.cotalk.testsupport.push.WebPushSubscriber;
 
 class WebPushProviderTests {
 

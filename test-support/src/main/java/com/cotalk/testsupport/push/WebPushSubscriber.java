@@ -1,4 +1,4 @@
-package com.cotalk.notification.push;
+package com.cotalk.testsupport.push;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -95,11 +95,11 @@ public final class WebPushSubscriber {
 		return mac.doFinal(data);
 	}
 
-	static byte[] uncompressed(ECPublicKey key) {
+	public static byte[] uncompressed(ECPublicKey key) {
 		return concat(new byte[] { 4 }, fixed(key.getW().getAffineX()), fixed(key.getW().getAffineY()));
 	}
 
-	static ECPublicKey publicKey(byte[] uncompressed) throws GeneralSecurityException {
+	public static ECPublicKey publicKey(byte[] uncompressed) throws GeneralSecurityException {
 		if (uncompressed.length != 65 || uncompressed[0] != 4) {
 			throw new IllegalArgumentException("not an uncompressed P-256 point");
 		}
@@ -128,7 +128,7 @@ public final class WebPushSubscriber {
 		return buffer.array();
 	}
 
-	static String base64Url(byte[] bytes) {
+	public static String base64Url(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 

@@ -1,4 +1,4 @@
-package com.cotalk.notification.push;
+package com.cotalk.testsupport.push;
 
 import java.io.IOException;
 import java.io.InputStream;
