@@ -94,3 +94,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- printf "%s-internal-token" (include "cotalk.fullname" .) -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The Secret with notification-service's push credentials. */}}
+{{- define "cotalk.pushSecretName" -}}
+{{- .Values.push.existingSecret | default (printf "%s-push" (include "cotalk.fullname" .)) -}}
+{{- end -}}
