@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import com.cotalk.testsupport.ApiClient;
 import com.cotalk.testsupport.StompTestClient;
+import com.cotalk.testsupport.push.LoopbackWebPushService;
+import com.cotalk.testsupport.push.LoopbackWebPushService.Received;
+import com.cotalk.testsupport.push.WebPushSubscriber;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Notifications section of the contract through the gateway against the real
@@ -122,6 +126,83 @@ class NotificationJourneyTests {
 		assertProblem(this.api.put("/api/notifications/devices/phone-1", user.accessToken(),
 				Map.of("platform", "PIGEON", "token", "t")), 400, "VALIDATION_FAILED");
 		assertThat(this.api.delete("/api/notifications/devices/phone-1", user.accessToken()).status()).isEqualTo(204);
+	}
+
+	@Test
+	void anOfflineMembersBrowserGetsAPushAndAMutedOrOnlineMemberNone() throws Exception {
+		try (LoopbackWebPushService pushService = new LoopbackWebPushService()) {
+			Users.LoggedIn host = user("Host " + UUID.randomUUID().toString().substring(0, 6));
+			Browser offline = browser(pushService, user("Offline"));
+			Browser muted = browser(pushService, user("Muted"));
+			Browser online = browser(pushService, user("Online"));
+			String roomId = this.api
+				.post("/api/rooms", host.accessToken(),
+						Map.of("type", "GROUP", "name", "주말 등산", "memberIds",
+								List.of(offline.user().userId(), muted.user().userId(), online.user().userId())))
+				.text("roomId");
+			assertThat(this.api
+				.put("/api/rooms/" + roomId + "/settings", muted.user().accessToken(), Map.of("muted", true))
+				.status()).isEqualTo(200);
+			try (StompTestClient onlines = StompTestClient.connect(E2eStack.gatewayWebSocketUrl(),
+					online.user().accessToken())) {
+				long seq = send(host, roomId, "토요일 아침 8시, 정상에서 봐요!");
+
+				Received push = awaitPushes(pushService, offline, 1).getFirst();
+				JsonNode payload = JsonMapper.shared().readTree(offline.subscriber().decrypt(push.body()));
+				assertThat(payload.path("type").asString()).isEqualTo("message");
+				assertThat(payload.path("roomId").asString()).isEqualTo(roomId);
+				assertThat(payload.path("seq").asLong()).isEqualTo(seq);
+				assertThat(payload.path("title").asString()).isEqualTo("주말 등산");
+				assertThat(payload.path("body").asString()).isEqualTo("토요일 아침 8시, 정상에서 봐요!");
+				assertThat(push.header("Authorization")).as("VAPID").startsWith("vapid t=");
+
+				long next = send(host, roomId, "늦으면 연락 주세요");
+				JsonNode second = JsonMapper.shared()
+					.readTree(offline.subscriber().decrypt(awaitPushes(pushService, offline, 2).get(1).body()));
+				assertThat(second.path("seq").asLong()).isEqualTo(next);
+				assertThat(onlines.nextEvent("message").path("seq").asLong()).as("online, it came live").isEqualTo(seq);
+				assertThat(pushes(pushService, muted)).as("muted the room").isEmpty();
+				assertThat(pushes(pushService, online)).as("has a live session").isEmpty();
+			}
+		}
+	}
+
+	private long send(Users.LoggedIn sender, String roomId, String text) {
+		ApiClient.Response sent = this.api.post("/api/rooms/" + roomId + "/messages", sender.accessToken(),
+				Map.of("clientMsgId", UUID.randomUUID().toString(), "contentType", "TEXT", "content", text));
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+		return sent.json().path("seq").asLong();
+	}
+
+	private Browser browser(LoopbackWebPushService pushService, Users.LoggedIn user) throws Exception {
+		WebPushSubscriber subscriber = new WebPushSubscriber();
+		String subscription = UUID.randomUUID().toString();
+		ApiClient.Response registered = this.api.put("/api/notifications/devices/browser", user.accessToken(),
+				Map.of("platform", "WEBPUSH", "subscription", Map.of("endpoint", pushService.endpoint(subscription),
+						"keys", Map.of("p256dh", subscriber.p256dh(), "auth", subscriber.auth()))));
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(204);
+		return new Browser(user, subscriber, subscription);
+	}
+
+	private static List<Received> pushes(LoopbackWebPushService pushService, Browser browser) {
+		return pushService.received()
+			.stream()
+			.filter((push) -> push.path().equals("/push/" + browser.subscription()))
+			.toList();
+	}
+
+	private static List<Received> awaitPushes(LoopbackWebPushService pushService, Browser browser, int count)
+			throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (pushes(pushService, browser).size() < count && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		assertThat(pushes(pushService, browser)).as("pushes to " + browser.user().userId())
+			.hasSizeGreaterThanOrEqualTo(count);
+		return pushes(pushService, browser);
+	}
+
+	private record Browser(Users.LoggedIn user, WebPushSubscriber subscriber, String subscription) {
 	}
 
 	private List<JsonNode> inbox(Users.LoggedIn user) {
