@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
+import com.cotalk.localstack.Service;
 import com.cotalk.testsupport.ApiClient;
 import com.cotalk.testsupport.StompTestClient;
 import com.cotalk.testsupport.push.LoopbackWebPushService;
@@ -164,6 +165,53 @@ class NotificationJourneyTests {
 				assertThat(pushes(pushService, muted)).as("muted the room").isEmpty();
 				assertThat(pushes(pushService, online)).as("has a live session").isEmpty();
 			}
+		}
+	}
+
+	@Test
+	void aBrowserItsPushServiceCallsGoneGetsNoMorePushes() throws Exception {
+		try (LoopbackWebPushService pushService = new LoopbackWebPushService()) {
+			Users.LoggedIn sender = user("Sender");
+			Browser gone = browser(pushService, user("Gone"));
+			Browser control = browser(pushService, user("Control"));
+			pushService.answer(gone.subscription(), 410, Map.of());
+			String roomId = this.api
+				.post("/api/rooms", sender.accessToken(), Map.of("type", "GROUP", "name", "구독", "memberIds",
+						List.of(gone.user().userId(), control.user().userId())))
+				.text("roomId");
+
+			send(sender, roomId, "first");
+			awaitPushes(pushService, gone, 1);
+			awaitPushes(pushService, control, 1);
+			send(sender, roomId, "second");
+			awaitPushes(pushService, control, 2);
+			assertThat(pushes(pushService, gone)).as("the device was removed after the 410").hasSize(1);
+		}
+	}
+
+	@Test
+	void pushesWaitOutANotificationServiceOutage() throws Exception {
+		try (LoopbackWebPushService pushService = new LoopbackWebPushService()) {
+			Users.LoggedIn sender = user("Sender");
+			Browser offline = browser(pushService, user("Offline"));
+			String roomId = this.api
+				.post("/api/rooms", sender.accessToken(),
+						Map.of("type", "DIRECT", "memberIds", List.of(offline.user().userId())))
+				.text("roomId");
+
+			E2eStack.get().kill(Service.NOTIFICATION);
+			long seq;
+			try {
+				seq = send(sender, roomId, "보내는 동안 알림 서비스가 꺼져 있었어요");
+			}
+			finally {
+				E2eStack.get().restart(Service.NOTIFICATION);
+			}
+
+			JsonNode payload = JsonMapper.shared()
+				.readTree(offline.subscriber().decrypt(awaitPushes(pushService, offline, 1).getFirst().body()));
+			assertThat(payload.path("seq").asLong()).isEqualTo(seq);
+			assertThat(payload.path("title").asString()).as("a direct room: the sender's name").isEqualTo("Sender");
 		}
 	}
 
