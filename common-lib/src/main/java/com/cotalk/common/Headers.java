@@ -10,6 +10,13 @@ public final class Headers {
 	public static final String CORRELATION_ID = "X-Correlation-Id";
 
 	/**
+	 * The request id a load balancer or ingress may have set (ingress-nginx, Envoy):
+	 * taken as the correlation id when the client sent none, so that the ingress's access
+	 * log and the services' logs share one id.
+	 */
+	public static final String REQUEST_ID = "X-Request-Id";
+
+	/**
 	 * The user the gateway verified. Informational for services: they verify the JWT
 	 * themselves (docs/security.md).
 	 */

@@ -28,6 +28,19 @@ class CorrelationIdTests extends GatewayTestBase {
 	}
 
 	@Test
+	void takesTheIngressRequestIdWhenTheClientSentNoCorrelationId() {
+		ApiClient.Response response = api().send("GET", "/api/users/me", TestKeys.token(UUID.randomUUID()), null,
+				Map.of("X-Request-Id", "5f0e3c1b9a7d4e2f8c6b1a0d9e8f7a6b"));
+		assertThat(response.header("X-Correlation-Id")).isEqualTo("5f0e3c1b9a7d4e2f8c6b1a0d9e8f7a6b");
+		assertThat(response.json().path("headers").path("x-correlation-id").asString())
+			.isEqualTo("5f0e3c1b9a7d4e2f8c6b1a0d9e8f7a6b");
+
+		ApiClient.Response both = api().send("GET", "/api/users/me", TestKeys.token(UUID.randomUUID()), null,
+				Map.of("X-Request-Id", "from-ingress", "X-Correlation-Id", "from-client"));
+		assertThat(both.header("X-Correlation-Id")).isEqualTo("from-client");
+	}
+
+	@Test
 	void replacesAMalformedClientId() {
 		ApiClient.Response response = api().send("GET", "/api/users/me", TestKeys.token(UUID.randomUUID()), null,
 				Map.of("X-Correlation-Id", "<script>" + "x".repeat(80)));

@@ -1,6 +1,7 @@
 package com.cotalk.gateway.web;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,15 +15,18 @@ import com.cotalk.gateway.FilterOrder;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps a well-formed client correlation id or makes one, sends it downstream and echoes
- * it on every answer, the gateway's own errors included.
+ * Keeps a well-formed client correlation id (or else the ingress's request id) or makes
+ * one, sends it downstream and echoes it on every answer, the gateway's own errors
+ * included.
  */
 @Component
 final class CorrelationIdWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String id = CorrelationIds.sanitize(exchange.getRequest().getHeaders().getFirst(Headers.CORRELATION_ID));
+		HttpHeaders incoming = exchange.getRequest().getHeaders();
+		String candidate = incoming.getFirst(Headers.CORRELATION_ID);
+		String id = CorrelationIds.sanitize((candidate != null) ? candidate : incoming.getFirst(Headers.REQUEST_ID));
 		ServerHttpRequest request = exchange.getRequest()
 			.mutate()
 			.headers((headers) -> headers.set(Headers.CORRELATION_ID, id))
