@@ -3,17 +3,20 @@ package com.cotalk.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +26,7 @@ import com.cotalk.common.messages.MessageEvent;
 import com.cotalk.common.messages.MessageKeys;
 import com.cotalk.testsupport.ApiClient;
 import com.cotalk.testsupport.InfrastructureContextCustomizerFactory;
+import com.cotalk.testsupport.TestInfrastructure;
 import com.cotalk.testsupport.TestTokens;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +66,38 @@ public abstract class ChatApiTestSupport {
 	@BeforeEach
 	void connect() {
 		this.api = new ApiClient("http://127.0.0.1:" + this.port);
+	}
+
+	/**
+	 * Another chat-service instance on the same database and Redis, with the same fakes;
+	 * {@code overrides} are {@code name=value} properties.
+	 */
+	static ConfigurableApplicationContext startInstance(String... overrides) {
+		TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("server.port", "0");
+		properties.put("spring.datasource.url", pg.jdbcUrl());
+		properties.put("spring.datasource.username", pg.user());
+		properties.put("spring.datasource.password", pg.password());
+		properties.put("spring.data.redis.url", TestInfrastructure.redisUrl());
+		properties.put("cotalk.security.jwt.jwks-uri", TestTokens.jwksUri());
+		properties.put("cotalk.security.internal-token", InfrastructureContextCustomizerFactory.INTERNAL_TOKEN);
+		properties.put("cotalk.chat.user-service-url", fakes.url());
+		properties.put("cotalk.chat.friend-service-url", fakes.url());
+		properties.put("cotalk.chat.message-service-url", fakes.url());
+		for (String override : overrides) {
+			properties.put(override.substring(0, override.indexOf('=')), override.substring(override.indexOf('=') + 1));
+		}
+		// as arguments: builder properties are defaults, below application.yml
+		String[] args = properties.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(ChatServiceApplication.class).run(args);
+	}
+
+	static int portOf(ConfigurableApplicationContext instance) {
+		return Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
 	TestUser user(String displayName) {

@@ -12,13 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.cotalk.testsupport.StompTestClient;
-import com.cotalk.testsupport.InfrastructureContextCustomizerFactory;
 import com.cotalk.testsupport.TestInfrastructure;
-import com.cotalk.testsupport.TestTokens;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,25 +32,8 @@ class StompClusterTests extends ChatApiTestSupport {
 
 	@BeforeAll
 	static void startSecondInstance() {
-		TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("server.port", "0");
-		properties.put("spring.datasource.url", pg.jdbcUrl());
-		properties.put("spring.datasource.username", pg.user());
-		properties.put("spring.datasource.password", pg.password());
-		properties.put("spring.data.redis.url", TestInfrastructure.redisUrl());
-		properties.put("cotalk.security.jwt.jwks-uri", TestTokens.jwksUri());
-		properties.put("cotalk.security.internal-token", InfrastructureContextCustomizerFactory.INTERNAL_TOKEN);
-		properties.put("cotalk.chat.user-service-url", fakes.url());
-		properties.put("cotalk.chat.friend-service-url", fakes.url());
-		properties.put("cotalk.chat.message-service-url", fakes.url());
-		// as arguments: builder properties are defaults, below application.yml
-		String[] args = properties.entrySet()
-			.stream()
-			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
-			.toArray(String[]::new);
-		second = new SpringApplicationBuilder(ChatServiceApplication.class).run(args);
-		secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
+		second = startInstance();
+		secondPort = portOf(second);
 	}
 
 	@AfterAll

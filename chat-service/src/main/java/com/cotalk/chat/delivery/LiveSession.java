@@ -74,6 +74,11 @@ final class LiveSession {
 		}
 	}
 
+	/** Frames waiting to be written to the socket. */
+	int queued() {
+		return this.outbox.size();
+	}
+
 	void closed() {
 		this.outbox.close();
 		expireAt(null);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,14 @@ class PresenceAnnouncer {
 
 	private final Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
 
+	/**
+	 * Sessions closed while this instance drains, settled once their users had time to
+	 * reconnect.
+	 */
+	private final ConcurrentLinkedQueue<StompSessionClosed> deferred = new ConcurrentLinkedQueue<>();
+
+	private volatile boolean deferring;
+
 	PresenceAnnouncer(PresenceStore presence, SessionRegistry registry, UserEvents userEvents,
 			RelationDirectory relations, JsonMapper json) {
 		this.presence = presence;
@@ -63,6 +72,36 @@ class PresenceAnnouncer {
 
 	@EventListener
 	void onClosed(StompSessionClosed closed) {
+		if (this.deferring) {
+			this.deferred.add(closed);
+			return;
+		}
+		disconnect(closed);
+	}
+
+	/**
+	 * This instance is draining: its clients reconnect elsewhere, so their closed
+	 * sessions are kept in presence until {@link #settleDeferred()} (friends see no
+	 * offline-online flap).
+	 */
+	void deferDisconnects() {
+		this.deferring = true;
+	}
+
+	/**
+	 * Removes the sessions closed while draining; users with no session left on any
+	 * instance are announced offline at once.
+	 */
+	void settleDeferred() {
+		this.deferring = false;
+		StompSessionClosed closed;
+		while ((closed = this.deferred.poll()) != null) {
+			disconnect(closed);
+		}
+		announce();
+	}
+
+	private void disconnect(StompSessionClosed closed) {
 		try {
 			if (this.presence.disconnected(closed.userId(), closed.sessionId(), closed.lastHere())) {
 				this.pending.put(closed.userId(), false);

@@ -199,6 +199,11 @@ class SessionRegistry {
 		return ids;
 	}
 
+	/** Every session on this instance, authenticated or not. */
+	List<LiveSession> liveSessions() {
+		return List.copyOf(this.sessions.values());
+	}
+
 	int sessionCount() {
 		return this.sessions.size();
 	}
