@@ -135,6 +135,30 @@ public final class Stack implements AutoCloseable {
 		restart(List.of(instance));
 	}
 
+	/**
+	 * Stops one instance gracefully (SIGTERM, as Kubernetes does in a rolling update),
+	 * waits until it has exited, and returns how long that took (or throws when it did
+	 * not exit within {@code grace}).
+	 */
+	public Duration stop(Instance instance, Duration grace) {
+		Process process = this.processes.remove(instance);
+		if (process == null) {
+			return Duration.ZERO;
+		}
+		Instant started = Instant.now();
+		process.destroy();
+		if (!waitFor(process, grace)) {
+			process.destroyForcibly();
+			throw new IllegalStateException(instance.name() + " did not exit within " + grace + " of SIGTERM");
+		}
+		return Duration.between(started, Instant.now());
+	}
+
+	/** Starts a stopped (or killed) instance again and waits until it is ready. */
+	public void start(Instance instance) {
+		restart(List.of(instance));
+	}
+
 	private void restart(List<Instance> restarted) {
 		restarted.forEach(this::kill);
 		try {
