@@ -58,6 +58,12 @@ class HelmChartTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("valueSets")
+	void everyFieldIsOneKubernetesKnows(String values, Manifests manifests) {
+		assertThat(UnknownFields.in(manifests.objects())).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("valueSets")
 	void everyDeploymentHasProbesOnTheActuatorHealthGroups(String values, Manifests manifests) {
 		for (Deployment deployment : manifests.all(Deployment.class)) {
 			Container container = container(deployment);
