@@ -58,6 +58,8 @@ class ComposeTests {
 				assertThat(ComposeFile.environment(definition)).containsEntry("PORT", defaultPort(service))
 					.containsKeys("COTALK_DB_URL", "COTALK_REDIS_URL", "COTALK_JWKS_URI", "COTALK_INTERNAL_TOKEN");
 				assertThat(definition).containsKey("healthcheck");
+				assertThat(ComposeFile.environment(definition)).as("%s's environment", instance)
+					.containsKeys(ServiceEnvironment.required(service).toArray(String[]::new));
 			}
 		}
 		assertThat(ComposeFile.environment(this.services.get("gateway-service")).get("CHAT_SERVICE_URLS").split(","))

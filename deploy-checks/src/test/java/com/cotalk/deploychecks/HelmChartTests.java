@@ -3,6 +3,8 @@ package com.cotalk.deploychecks;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -237,6 +239,22 @@ class HelmChartTests {
 			ConfigMap own = DEFAULTS.get(ConfigMap.class, Chart.RELEASE + "-" + service);
 			assertThat(own.getData().get("PORT"))
 				.isEqualTo(String.valueOf(container.getPorts().getFirst().getContainerPort()));
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("valueSets")
+	void everyServiceGetsWhatItsConfigurationNeedsOutsideALaptop(String values, Manifests manifests) {
+		for (String service : Repository.SERVICES) {
+			Container container = container(manifests.deployment(service));
+			Set<String> env = new TreeSet<>();
+			container.getEnv().forEach((entry) -> env.add(entry.getName()));
+			container.getEnvFrom()
+				.stream()
+				.filter((source) -> source.getConfigMapRef() != null)
+				.forEach((source) -> env
+					.addAll(manifests.get(ConfigMap.class, source.getConfigMapRef().getName()).getData().keySet()));
+			assertThat(env).as("%s's environment", service).containsAll(ServiceEnvironment.required(service));
 		}
 	}
 
