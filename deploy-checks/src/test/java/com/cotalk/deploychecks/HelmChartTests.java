@@ -302,7 +302,14 @@ class HelmChartTests {
 		HasMetadata monitor = PRODUCTION.ofKind("ServiceMonitor").getFirst();
 		assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
 		Map<String, Object> spec = ((GenericKubernetesResource) monitor).get("spec");
-		assertThat(spec.toString()).contains("/actuator/prometheus");
+		assertThat(spec).containsKeys("selector", "endpoints", "jobLabel");
+		assertThat(spec.get("endpoints").toString()).contains("path=/actuator/prometheus", "port=http");
+		// job = the component label of every Service: the job names the dashboard and the
+		// alerts use
+		String jobLabel = spec.get("jobLabel").toString();
+		assertThat(PRODUCTION.all(Service.class))
+			.allSatisfy((service) -> assertThat(service.getMetadata().getLabels().get(jobLabel))
+				.isEqualTo(service.getMetadata().getName().substring(Chart.RELEASE.length() + 1)));
 
 		HasMetadata rule = PRODUCTION.ofKind("PrometheusRule").getFirst();
 		String rules = ((GenericKubernetesResource) rule).getAdditionalProperties().get("spec").toString();
