@@ -56,9 +56,18 @@ final class LiveSession {
 	 * Queues an event for {@code /user/queue/events}, if the session subscribed to it.
 	 */
 	void sendEvent(byte[] payload, boolean droppable) {
+		sendEvent(payload, droppable, DeliveryMetrics.NOT_A_MESSAGE);
+	}
+
+	/**
+	 * Queues an event for {@code /user/queue/events}, if the session subscribed to it.
+	 * @param acceptedAtMillis when the message the event carries was accepted, or
+	 * {@link DeliveryMetrics#NOT_A_MESSAGE}
+	 */
+	void sendEvent(byte[] payload, boolean droppable, long acceptedAtMillis) {
 		String subscription = this.eventsSubscription;
 		if (subscription != null) {
-			this.outbox.offer(this.frames.event(id(), subscription, payload), droppable);
+			this.outbox.offer(this.frames.event(id(), subscription, payload), droppable, acceptedAtMillis);
 		}
 	}
 

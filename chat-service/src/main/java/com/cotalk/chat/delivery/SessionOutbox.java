@@ -2,11 +2,9 @@ package com.cotalk.chat.delivery;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -32,18 +30,15 @@ final class SessionOutbox {
 
 	private final Runnable onOverflow;
 
-	private final Timer written;
+	private final DeliveryMetrics metrics;
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
 	private volatile boolean closed;
 
-	/**
-	 * @param written times each frame from being queued to written to the socket
-	 */
 	SessionOutbox(int capacity, Executor executor, Consumer<Message<byte[]>> writer, Runnable onOverflow,
-			Timer written) {
-		this.written = written;
+			DeliveryMetrics metrics) {
+		this.metrics = metrics;
 		this.queue = new ArrayBlockingQueue<>(capacity);
 		this.droppableLimit = Math.max(1, capacity / 2);
 		this.executor = executor;
@@ -55,10 +50,19 @@ final class SessionOutbox {
 	 * @return false when the frame was dropped
 	 */
 	boolean offer(Message<byte[]> frame, boolean droppable) {
+		return offer(frame, droppable, DeliveryMetrics.NOT_A_MESSAGE);
+	}
+
+	/**
+	 * @param acceptedAtMillis when the message the frame carries was accepted, or
+	 * {@link DeliveryMetrics#NOT_A_MESSAGE}
+	 * @return false when the frame was dropped
+	 */
+	boolean offer(Message<byte[]> frame, boolean droppable, long acceptedAtMillis) {
 		if (this.closed || (droppable && this.queue.size() >= this.droppableLimit)) {
 			return false;
 		}
-		if (!this.queue.offer(new Queued(frame, System.nanoTime()))) {
+		if (!this.queue.offer(new Queued(frame, System.nanoTime(), acceptedAtMillis))) {
 			close();
 			this.onOverflow.run();
 			return false;
@@ -84,7 +88,7 @@ final class SessionOutbox {
 			while (!this.closed && (queued = this.queue.poll()) != null) {
 				try {
 					this.writer.accept(queued.frame());
-					this.written.record(System.nanoTime() - queued.at(), TimeUnit.NANOSECONDS);
+					this.metrics.written(queued.at(), queued.acceptedAtMillis());
 				}
 				catch (RuntimeException ex) {
 					log.debug("Could not write a frame: {}", ex.toString());
@@ -100,7 +104,7 @@ final class SessionOutbox {
 		}
 	}
 
-	private record Queued(Message<byte[]> frame, long at) {
+	private record Queued(Message<byte[]> frame, long at, long acceptedAtMillis) {
 	}
 
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,17 +65,14 @@ class SessionRegistry {
 
 	private final VirtualThreadTaskExecutor executor = new VirtualThreadTaskExecutor("stomp-outbox-");
 
-	private final Timer written;
+	private final DeliveryMetrics metrics;
 
 	private final ApplicationEventPublisher events;
 
 	SessionRegistry(Frames frames, RoomChannels channels, MembershipService memberships, DeliveryProperties limits,
-			MeterRegistry meters, ApplicationEventPublisher events) {
+			MeterRegistry meters, DeliveryMetrics metrics, ApplicationEventPublisher events) {
 		this.events = events;
-		this.written = Timer.builder("cotalk.delivery.write")
-			.description("From a frame queued for a session to written to its socket")
-			.publishPercentileHistogram()
-			.register(meters);
+		this.metrics = metrics;
 		Gauge.builder("cotalk.stomp.sessions", this.sessions, Map::size)
 			.description("Open WebSocket sessions on this instance")
 			.register(meters);
@@ -92,7 +88,7 @@ class SessionRegistry {
 				() -> {
 					log.info("Closing slow STOMP session {} of user {}", socket.getId(), created[0].userId());
 					close(created[0], SLOW_CONSUMER);
-				}, this.written);
+				}, this.metrics);
 		created[0] = new LiveSession(socket, outbox, this.frames);
 		this.sessions.put(socket.getId(), created[0]);
 	}

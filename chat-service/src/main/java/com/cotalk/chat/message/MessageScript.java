@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -69,12 +70,17 @@ class MessageScript {
 
 	private final Timer timer;
 
+	private final Counter accepted;
+
 	MessageScript(StringRedisTemplate redis, MessagePathProperties path, ChatProperties properties,
 			MeterRegistry meters) {
 		this.redis = redis;
 		this.timer = Timer.builder("cotalk.messages.accept")
 			.description("The send script (dedupe, sequence, stream append, publish) as chat-service waits for it")
 			.publishPercentileHistogram()
+			.register(meters);
+		this.accepted = Counter.builder("cotalk.messages.accepted")
+			.description("Messages appended to the stream and published (not counting resent duplicates)")
 			.register(meters);
 		this.partitions = path.partitions();
 		this.publishCommand = properties.shardedPubsub() ? "SPUBLISH" : "PUBLISH";
@@ -96,7 +102,11 @@ class MessageScript {
 				Long.toString(sentAt.toEpochMilli()), this.dedupeTtlSeconds, this.publishCommand,
 				MessageKeys.EVENT_FIELD, (reader != null) ? reader.toString() : "", this.readPositionTtlSeconds);
 		this.timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-		return Outcome.parse(answer);
+		Outcome outcome = Outcome.parse(answer);
+		if (outcome instanceof Accepted) {
+			this.accepted.increment();
+		}
+		return outcome;
 	}
 
 	/** What the script answered. */
