@@ -51,12 +51,16 @@ public record MessagePathProperties(@DefaultValue("" + MessageKeys.DEFAULT_PARTI
 	 * that a steady trickle is stored in a few larger batches (one insert, one
 	 * transaction, one acknowledgement each) instead of one per message: the CPU it saves
 	 * is the real-time path's
+	 * @param otherGroupsRetention how long an entry is kept for another group
+	 * (notification-service) that has not read it: one gone for longer loses those
+	 * entries (pushes and mentions that old are no longer relevant) instead of the stream
+	 * growing without bound in Redis; entries this service has not stored are always kept
 	 */
 	public record Persistence(@DefaultValue("1000") int batchSize, @DefaultValue("2s") Duration block,
 			@DefaultValue("30s") Duration claimIdle, @DefaultValue("10s") Duration claimInterval,
 			@DefaultValue("5") int maxDeliveries, @DefaultValue("2s") Duration trimInterval,
 			@DefaultValue("5s") Duration maxBackoff, @DefaultValue("1h") Duration consumerExpiry,
-			@DefaultValue("100ms") Duration linger) {
+			@DefaultValue("100ms") Duration linger, @DefaultValue("24h") Duration otherGroupsRetention) {
 	}
 
 }

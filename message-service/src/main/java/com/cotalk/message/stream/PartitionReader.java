@@ -176,7 +176,9 @@ class PartitionReader implements Runnable {
 	private void maintain(PartitionStream stream) {
 		StreamGroups bookkeeping = stream.groups();
 		List<TrimPoint.GroupPosition> groups = bookkeeping.groupPositions();
-		TrimPoint.minId(groups).ifPresent(bookkeeping::trimBelow);
+		TrimPoint.StreamId floor = new TrimPoint.StreamId(
+				System.currentTimeMillis() - this.settings.otherGroupsRetention().toMillis(), 0);
+		TrimPoint.minId(groups, stream.group(), floor).ifPresent(bookkeeping::trimBelow);
 		TrimPoint.GroupPosition ours = groups.stream()
 			.filter((group) -> group.name().equals(stream.group()))
 			.findFirst()

@@ -20,10 +20,24 @@ final class TrimPoint {
 
 	/** The id below which every entry may go, if any may. */
 	static Optional<String> minId(Collection<GroupPosition> groups) {
-		return groups.stream()
-			.map(GroupPosition::firstNeeded)
-			.min(Comparator.comparing(StreamId::parse))
-			.filter((id) -> StreamId.parse(id).compareTo(StreamId.parse("0-1")) > 0);
+		return minId(groups, "", new StreamId(0, 0));
+	}
+
+	/**
+	 * The id below which every entry may go, if any may, where groups other than
+	 * {@code ownGroup} hold nothing older than {@code floor}: a consumer that has been
+	 * gone for longer than the retention (notification-service, say) does not make the
+	 * stream grow without bound. {@code ownGroup}, which stores the messages, is never
+	 * overtaken.
+	 */
+	static Optional<String> minId(Collection<GroupPosition> groups, String ownGroup, StreamId floor) {
+		return groups.stream().map((group) -> {
+			StreamId needed = StreamId.parse(group.firstNeeded());
+			return (!group.name().equals(ownGroup) && needed.compareTo(floor) < 0) ? floor : needed;
+		})
+			.min(Comparator.naturalOrder())
+			.filter((id) -> id.compareTo(StreamId.parse("0-1")) > 0)
+			.map(StreamId::toString);
 	}
 
 	/**

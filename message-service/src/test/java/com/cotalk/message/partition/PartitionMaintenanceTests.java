@@ -85,7 +85,8 @@ class PartitionMaintenanceTests extends MessageServiceTestSupport {
 					new MessagePathProperties.Persistence(1000, java.time.Duration.ofSeconds(2),
 							java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(10), 5,
 							java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5),
-							java.time.Duration.ofHours(1), java.time.Duration.ofMillis(100)));
+							java.time.Duration.ofHours(1), java.time.Duration.ofMillis(100),
+							java.time.Duration.ofHours(24)));
 			new PartitionMaintenance(this.partitions, this.transactionManager, keepAYear).maintain();
 			assertThat(attached()).doesNotContain(ancient.name())
 				.contains(new MonthPartition(YearMonth.now(ZoneOffset.UTC)).name());

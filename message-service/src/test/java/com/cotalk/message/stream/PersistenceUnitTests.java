@@ -34,6 +34,19 @@ class PersistenceUnitTests {
 	}
 
 	@Test
+	void anotherGroupHoldsNothingOlderThanTheRetentionButOursIsNeverOvertaken() {
+		TrimPoint.StreamId floor = TrimPoint.StreamId.parse("1700000000000-0");
+		GroupPosition ours = new GroupPosition("message-service", 0, "1700000005000-0", null, 0);
+		GroupPosition goneLong = new GroupPosition("notification-service", 3, "1600000000000-9", "1600000000000-1", 0);
+		GroupPosition recent = new GroupPosition("notification-service", 1, "1700000001000-0", "1700000001000-0", 0);
+		assertThat(TrimPoint.minId(List.of(ours, goneLong), "message-service", floor)).contains("1700000000000-0");
+		assertThat(TrimPoint.minId(List.of(ours, recent), "message-service", floor)).contains("1700000001000-0");
+		GroupPosition oursBehind = new GroupPosition("message-service", 2, "1700000005000-0", "1500000000000-0", 0);
+		assertThat(TrimPoint.minId(List.of(oursBehind, goneLong), "message-service", floor))
+			.contains("1500000000000-0");
+	}
+
+	@Test
 	void ordersStreamIdsAsRedisDoes() {
 		assertThat(TrimPoint.StreamId.parse("9-1")).isLessThan(TrimPoint.StreamId.parse("10-0"));
 		assertThat(TrimPoint.StreamId.parse("10-2")).isGreaterThan(TrimPoint.StreamId.parse("10-1"));
