@@ -124,6 +124,14 @@ class HelmChartTests {
 		}
 		// a rolling update starts the new pod first
 		assertThat(chat.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+		// a draining pod leaves the Service (readiness fails) before it closes its
+		// sessions, and finishes in time
+		Map<String, String> config = DEFAULTS.get(ConfigMap.class, Chart.RELEASE + "-chat-service").getData();
+		long delay = seconds(config.get("COTALK_CHAT_DRAIN_DELAY"));
+		long spread = seconds(config.get("COTALK_CHAT_DRAIN_SPREAD"));
+		Probe readiness = container(chat).getReadinessProbe();
+		assertThat((long) readiness.getPeriodSeconds() * readiness.getFailureThreshold()).isLessThan(delay);
+		assertThat(delay + spread).isLessThan(chatGrace / 2);
 	}
 
 	@Test
@@ -326,6 +334,11 @@ class HelmChartTests {
 		assertThat(probe).as("%s probe on %s", name(deployment), path).isNotNull();
 		assertThat(probe.getHttpGet().getPath()).as(name(deployment)).isEqualTo(path);
 		assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+	}
+
+	private static long seconds(String duration) {
+		assertThat(duration).matches("\\d+s");
+		return Long.parseLong(duration.substring(0, duration.length() - 1));
 	}
 
 	private static List<String> secretNames(Manifests manifests) {
