@@ -162,7 +162,8 @@ class ComposeTests {
 			.contains("cotalk_stomp_sessions", "cotalk_messages_accept_seconds_bucket",
 					"cotalk_delivery_fanout_seconds_bucket", "cotalk_messages_stream_lag",
 					"cotalk_messages_stream_pending", "cotalk_messages_batch_size_messages_bucket",
-					"cotalk_push_outcomes_total");
+					"cotalk_push_outcomes_total", "cotalk_messages_accepted_total", "cotalk_messages_delivered_total",
+					"cotalk_messages_end_to_end_seconds_bucket");
 	}
 
 	@Test
