@@ -113,6 +113,33 @@ class HelmChartTests {
 	}
 
 	@Test
+	void refusesRedisClusterWithoutNodes() {
+		assertThatThrownBy(() -> Chart.render(List.of(), Map.of("redis.cluster.enabled", "true")))
+			.hasMessageContaining("redis.cluster.nodes");
+	}
+
+	@Test
+	void keepsGivenCredentialsInItsSecrets() {
+		Manifests manifests = Chart.render(List.of(),
+				Map.of("secrets.jwt.privateKey", "-----BEGIN PRIVATE KEY-----", "secrets.jwt.keyId", "2026-12",
+						"secrets.internalToken", "0123456789abcdef0123", "push.webpush.publicKey", "BPub",
+						"push.webpush.privateKey", "priv", "push.fcm.enabled", "true", "push.fcm.serviceAccountJson",
+						"{}"));
+		assertThat(manifests.get(Secret.class, Chart.RELEASE + "-secrets").getData()).containsKeys("jwt-private-key",
+				"jwt-key-id", "internal-token");
+		assertThat(manifests.get(Secret.class, Chart.RELEASE + "-push").getData()).containsKeys("vapid-public-key",
+				"vapid-private-key", "fcm-service-account.json");
+		assertThat(secretNames(manifests)).doesNotContain(Chart.RELEASE + "-internal-token");
+		Deployment notification = manifests.deployment("notification-service");
+		assertThat(container(notification).getEnv()).extracting(EnvVar::getName)
+			.contains("COTALK_VAPID_PRIVATE_KEY", "COTALK_FCM_SERVICE_ACCOUNT_FILE");
+		assertThat(notification.getSpec().getTemplate().getSpec().getVolumes())
+			.filteredOn((volume) -> volume.getSecret() != null)
+			.extracting((volume) -> volume.getSecret().getSecretName())
+			.containsExactly(Chart.RELEASE + "-push");
+	}
+
+	@Test
 	void chatServiceRunsTwoReplicasWithTheLongestGracePeriod() {
 		Deployment chat = DEFAULTS.deployment("chat-service");
 		assertThat(chat.getSpec().getReplicas()).isEqualTo(2);
