@@ -29,4 +29,17 @@ class NotificationServiceApplicationTests {
 			.isEqualTo("NOT_FOUND");
 	}
 
+	@Test
+	void exposesTheBacklogOfEveryStreamItReads() throws InterruptedException {
+		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port);
+		String metrics = api.get("/actuator/prometheus", null).body();
+		for (int i = 0; i < 100
+				&& !metrics.contains("cotalk_notifications_stream_pending{stream=\"events:rooms\"}"); i++) {
+			Thread.sleep(100);
+			metrics = api.get("/actuator/prometheus", null).body();
+		}
+		assertThat(metrics).contains("cotalk_notifications_stream_pending{stream=\"events:friends\"}",
+				"cotalk_notifications_stream_lag{stream=\"events:rooms\"}");
+	}
+
 }

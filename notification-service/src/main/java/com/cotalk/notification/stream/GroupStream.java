@@ -109,6 +109,24 @@ final class GroupStream implements AutoCloseable {
 	}
 
 	/**
+	 * What waits for the group: entries delivered but not acknowledged, and entries not
+	 * yet delivered ({@code -1} where Redis cannot tell: before Redis 7, or after entries
+	 * were deleted).
+	 */
+	GroupState groupState() {
+		for (Object group : this.redis.xinfoGroups(this.key)) {
+			Map<String, @Nullable Object> info = pairs((List<?>) group);
+			if (this.consumer.getGroup().equals(String.valueOf(info.get("name")))) {
+				return new GroupState(number(info.get("pending"), 0), number(info.get("lag"), -1));
+			}
+		}
+		return new GroupState(0, -1);
+	}
+
+	record GroupState(long pending, long lag) {
+	}
+
+	/**
 	 * Forgets consumers that hold nothing and were idle for {@code expiry} (every start
 	 * brings a new consumer name); with {@code self}, this reader's own consumer too
 	 * (when it stops), unless something is pending for it.

@@ -18,10 +18,11 @@ import io.lettuce.core.models.stream.ClaimedMessages;
 
 /**
  * Reads one stream until told to stop: new entries in batches and, now and then, entries
- * a dead consumer left behind. Each entry goes to the handler; it is acknowledged only
- * once the handler has succeeded (or found it hopeless). While something the handler
- * needs is down the same entry is tried again after growing pauses, so an outage delays
- * notifications and loses none. When stopped, what is not done stays pending for a claim.
+ * a dead consumer left behind (reporting then how far behind the group is). Each entry
+ * goes to the handler; it is acknowledged only once the handler has succeeded (or found
+ * it hopeless). While something the handler needs is down the same entry is tried again
+ * after growing pauses, so an outage delays notifications and loses none. When stopped,
+ * what is not done stays pending for a claim.
  */
 final class StreamReader implements Runnable {
 
@@ -39,6 +40,8 @@ final class StreamReader implements Runnable {
 
 	private final BooleanSupplier running;
 
+	private final ConsumerMetrics metrics;
+
 	private @Nullable GroupStream stream;
 
 	private boolean groupReady;
@@ -46,8 +49,9 @@ final class StreamReader implements Runnable {
 	private long nextClaim = System.nanoTime();
 
 	StreamReader(StreamSubscription subscription, Supplier<GroupStream> connect,
-			NotificationProperties.Consumer settings, BooleanSupplier running) {
+			NotificationProperties.Consumer settings, BooleanSupplier running, ConsumerMetrics metrics) {
 		this.subscription = subscription;
+		this.metrics = metrics;
 		this.connect = connect;
 		this.settings = settings;
 		this.running = running;
@@ -137,6 +141,7 @@ final class StreamReader implements Runnable {
 			}
 		}
 		stream.removeIdleConsumers(this.settings.consumerExpiry(), false);
+		this.metrics.state(stream.key(), stream.groupState());
 	}
 
 	private void process(GroupStream stream, List<StreamMessage<String, String>> entries) {

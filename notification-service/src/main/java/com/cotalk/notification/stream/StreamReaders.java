@@ -32,14 +32,18 @@ class StreamReaders implements SmartLifecycle {
 
 	private final NotificationProperties.Consumer settings;
 
+	private final ConsumerMetrics metrics;
+
 	private final String consumerName = consumerName();
 
 	private final List<Thread> readers = new ArrayList<>();
 
 	private volatile boolean running;
 
-	StreamReaders(LettuceConnectionFactory redis, List<StreamSource> sources, NotificationProperties properties) {
+	StreamReaders(LettuceConnectionFactory redis, List<StreamSource> sources, NotificationProperties properties,
+			ConsumerMetrics metrics) {
 		this.redis = redis;
+		this.metrics = metrics;
 		this.sources = sources;
 		this.settings = properties.consumer();
 	}
@@ -54,7 +58,7 @@ class StreamReaders implements SmartLifecycle {
 		for (StreamSubscription subscription : subscriptions) {
 			StreamReader reader = new StreamReader(subscription, () -> GroupStream
 				.open(this.redis.getRequiredNativeClient(), subscription.key(), GROUP, this.consumerName, timeout),
-					this.settings, () -> this.running);
+					this.settings, () -> this.running, this.metrics);
 			this.readers.add(Thread.ofVirtual().name("stream-" + subscription.key()).start(reader));
 		}
 		log.info("Reading {} streams as consumer {} of group {}", subscriptions.size(), this.consumerName, GROUP);
