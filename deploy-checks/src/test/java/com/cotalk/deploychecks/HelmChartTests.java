@@ -113,6 +113,16 @@ class HelmChartTests {
 	}
 
 	@Test
+	void refusesValuesItsSchemaRejects() {
+		assertThatThrownBy(() -> Chart.render(List.of(), Map.of("services.chat.replicaCount", "two")))
+			.hasMessageContaining("replicaCount");
+		assertThatThrownBy(() -> Chart.render(List.of(), Map.of("database.url", "postgres://db/cotalk")))
+			.hasMessageContaining("/database/url");
+		assertThatThrownBy(() -> Chart.render(List.of(), Map.of("services.chats.enabled", "true")))
+			.hasMessageContaining("chats");
+	}
+
+	@Test
 	void refusesRedisClusterWithoutNodes() {
 		assertThatThrownBy(() -> Chart.render(List.of(), Map.of("redis.cluster.enabled", "true")))
 			.hasMessageContaining("redis.cluster.nodes");
