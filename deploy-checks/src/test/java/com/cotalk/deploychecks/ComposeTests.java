@@ -163,7 +163,7 @@ class ComposeTests {
 					"cotalk_delivery_fanout_seconds_bucket", "cotalk_messages_stream_lag",
 					"cotalk_messages_stream_pending", "cotalk_messages_batch_size_messages_bucket",
 					"cotalk_push_outcomes_total", "cotalk_messages_accepted_total", "cotalk_messages_delivered_total",
-					"cotalk_messages_end_to_end_seconds_bucket");
+					"cotalk_messages_end_to_end_seconds_bucket", "cotalk_notifications_stream_lag");
 	}
 
 	@Test
