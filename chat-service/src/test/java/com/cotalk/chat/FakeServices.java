@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -43,6 +44,8 @@ final class FakeServices {
 
 	private final Map<UUID, Map<String, Object>> lastMessages = new ConcurrentHashMap<>();
 
+	private final List<Call> calls = new CopyOnWriteArrayList<>();
+
 	private final HttpServer server;
 
 	FakeServices() {
@@ -61,6 +64,11 @@ final class FakeServices {
 
 	String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The calls that carried this correlation id. */
+	List<Call> callsOf(String correlationId) {
+		return this.calls.stream().filter((call) -> correlationId.equals(call.correlationId())).toList();
 	}
 
 	void registerUser(UUID userId, String displayName) {
@@ -128,6 +136,11 @@ final class FakeServices {
 
 	private void handle(HttpExchange exchange, Handler handler) throws IOException {
 		try (exchange) {
+			String correlationId = exchange.getRequestHeaders().getFirst(Headers.CORRELATION_ID);
+			if (correlationId != null) {
+				this.calls.add(new Call(exchange.getRequestURI().getPath(), correlationId,
+						exchange.getRequestHeaders().getFirst("traceparent")));
+			}
 			String token = exchange.getRequestHeaders().getFirst(Headers.INTERNAL_TOKEN);
 			if (!InfrastructureContextCustomizerFactory.INTERNAL_TOKEN.equals(token)) {
 				exchange.sendResponseHeaders(401, -1);
@@ -173,6 +186,9 @@ final class FakeServices {
 
 		@Nullable Object answer(String path, Map<String, String> query);
 
+	}
+
+	record Call(String path, String correlationId, @Nullable String traceparent) {
 	}
 
 }
