@@ -121,6 +121,27 @@ class StompClusterTests extends ChatApiTestSupport {
 	}
 
 	@Test
+	void aUserMovingToAnotherInstanceNeverGoesOfflineForFriends() throws Exception {
+		TestUser alice = user("Alice");
+		TestUser bob = user("Bob");
+		fakes.befriend(alice, bob);
+		try (StompTestClient bobs = StompTestClient.connect(this.port, bob.token())) {
+			StompTestClient before = StompTestClient.connect(this.port, alice.token());
+			assertThat(bobs.nextEvent("presence").path("online").asBoolean()).isTrue();
+			// the disconnect announced by one instance, the connect by the other, within
+			// one
+			// announce interval
+			before.close();
+			try (StompTestClient after = StompTestClient.connect(secondPort, alice.token())) {
+				assertThat(bobs.eventsWithin("presence", java.time.Duration.ofMillis(1500)))
+					.noneMatch((event) -> !event.path("online").asBoolean());
+			}
+			JsonNode offline = bobs.nextEvent("presence");
+			assertThat(offline.path("online").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
 	void readPositionsMovedOnOneInstanceShowOnTheOtherAtOnce() {
 		TestUser alice = user("Alice");
 		TestUser bob = user("Bob");

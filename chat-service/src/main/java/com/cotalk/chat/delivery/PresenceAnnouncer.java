@@ -1,7 +1,9 @@
 package com.cotalk.chat.delivery;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -133,11 +135,38 @@ class PresenceAnnouncer {
 		}
 	}
 
+	/**
+	 * Announces the changes of the last interval that still hold: a change is checked
+	 * against presence as it is now, so a user who disconnected here and reconnected on
+	 * another instance meanwhile (each instance queueing its own change) is announced
+	 * online by that instance only, never offline-then-online in whatever order.
+	 */
 	@Scheduled(fixedDelayString = "${cotalk.chat.presence.announce-interval:500ms}")
 	void announce() {
+		Map<UUID, Boolean> changes = new HashMap<>();
 		for (UUID userId : List.copyOf(this.pending.keySet())) {
 			Boolean online = this.pending.remove(userId);
-			if (online == null) {
+			if (online != null) {
+				changes.put(userId, online);
+			}
+		}
+		if (changes.isEmpty()) {
+			return;
+		}
+		// read after taking the changes: a later change is queued again and checked next
+		// time
+		Set<UUID> onlineNow;
+		try {
+			onlineNow = this.presence.onlineAmong(changes.keySet());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Presence not read, changes announced as seen here: {}", ex.toString());
+			onlineNow = null;
+		}
+		for (Map.Entry<UUID, Boolean> change : changes.entrySet()) {
+			UUID userId = change.getKey();
+			boolean online = change.getValue();
+			if (onlineNow != null && online != onlineNow.contains(userId)) {
 				continue;
 			}
 			try {

@@ -3,6 +3,7 @@ package com.cotalk.chat.presence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
 import com.cotalk.common.presence.PresenceKeys;
+import com.cotalk.common.presence.UserChannels;
 
 /**
  * Presence in Redis. Per user, the sorted set of {@link PresenceKeys} with one member
@@ -93,6 +95,13 @@ public class PresenceStore {
 				Long.toString(now + this.sessionTtlMillis), Long.toString(now), Long.toString(this.keyTtlMillis));
 		this.redis.opsForSet().add(usersKey(this.instance.value()), userId.toString());
 		return before != null && before == 0;
+	}
+
+	/** Those of the users with a live session on any instance now. */
+	public Set<UUID> onlineAmong(Collection<UUID> userIds) {
+		Set<UUID> online = new HashSet<>();
+		UserChannels.instancesOf(this.redis, userIds).values().forEach(online::addAll);
+		return online;
 	}
 
 	/**
