@@ -72,6 +72,7 @@ class PushDispatchTests extends NotificationTestSupport {
 		assertThat(payload.path("seq").asLong()).isEqualTo(1);
 		assertThat(payload.path("title").asString()).as("a group is titled by its name").isEqualTo("Fake room");
 		assertThat(payload.path("body").asString()).isEqualTo("저녁 7시에 만날까?");
+		await("the delivery counted", () -> outcomes("delivered") > 0);
 		settle(roomId);
 		assertThat(pushes(sender)).as("never to the sender").isEmpty();
 		assertThat(pushes(minji)).hasSize(1);
@@ -182,6 +183,7 @@ class PushDispatchTests extends NotificationTestSupport {
 			.containsEntry("seq", "5")
 			.containsEntry("attempts", "3");
 		assertThat(pushes(minji)).as("max-attempts").hasSize(3);
+		assertThat(outcomes("retry")).as("counted").isGreaterThanOrEqualTo(3);
 		sleep(1_000);
 		assertThat(pushes(minji)).hasSize(3);
 		assertThat(this.devices.devicesOf(minji.user().id())).as("a failing service is no gone device").hasSize(1);
@@ -199,6 +201,19 @@ class PushDispatchTests extends NotificationTestSupport {
 		var response = this.api.get("/api/notifications/webpush/public-key", user("Browser").token());
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.text("publicKey")).isEqualTo(expected);
+	}
+
+	/**
+	 * {@code cotalk_push_outcomes_total} of Web Push pushes with the outcome, as scraped.
+	 */
+	private double outcomes(String outcome) {
+		String prefix = "cotalk_push_outcomes_total{outcome=\"" + outcome + "\",platform=\"WEBPUSH\"} ";
+		return this.api.get("/actuator/prometheus", null)
+			.body()
+			.lines()
+			.filter((line) -> line.startsWith(prefix))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(prefix.length())))
+			.sum();
 	}
 
 	/** A user with a browser subscribed to the loopback push service. */

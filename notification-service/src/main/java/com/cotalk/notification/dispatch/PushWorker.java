@@ -3,6 +3,9 @@ package com.cotalk.notification.dispatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +24,7 @@ import com.cotalk.notification.push.PushMessage;
 import com.cotalk.notification.push.PushOutcome;
 import com.cotalk.notification.push.PushProviders;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -50,6 +54,8 @@ class PushWorker {
 	private final MeterRegistry meters;
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
 	PushWorker(PushQueue queue, DeviceService devices, PushProviders providers, StringRedisTemplate redis,
 			DispatchProperties properties, MeterRegistry meters) {
@@ -107,10 +113,7 @@ class PushWorker {
 				continue;
 			}
 			PushOutcome outcome = this.providers.send(PushTargets.of(device), message);
-			this.meters
-				.counter("cotalk.push.outcomes", "platform", device.platform().name(), "outcome",
-						outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
-				.increment();
+			outcomeCounter(device.platform().name(), outcome).increment();
 			switch (outcome) {
 				case PushOutcome.Delivered delivered1 -> delivered.add(device.deviceId());
 				case PushOutcome.Gone gone -> {
@@ -139,6 +142,15 @@ class PushWorker {
 		}
 		Duration backoff = this.properties.firstRetry().multipliedBy(1L << Math.min(again.attempts() - 1, 10));
 		this.queue.retry(again, (retryAfter != null && retryAfter.compareTo(backoff) > 0) ? retryAfter : backoff);
+	}
+
+	private Counter outcomeCounter(String platform, PushOutcome outcome) {
+		String name = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+		return this.outcomes.computeIfAbsent(platform + ':' + name,
+				(key) -> Counter.builder("cotalk.push.outcomes")
+					.description("Pushes by platform and outcome (delivered, gone, retry, failed)")
+					.tags("platform", platform, "outcome", name)
+					.register(this.meters));
 	}
 
 	@PreDestroy
