@@ -3,7 +3,6 @@ package com.cotalk.chat.presence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
+import com.cotalk.common.presence.OnlineUsers;
 import com.cotalk.common.presence.PresenceKeys;
-import com.cotalk.common.presence.UserChannels;
 
 /**
  * Presence in Redis. Per user, the sorted set of {@link PresenceKeys} with one member
@@ -99,9 +98,7 @@ public class PresenceStore {
 
 	/** Those of the users with a live session on any instance now. */
 	public Set<UUID> onlineAmong(Collection<UUID> userIds) {
-		Set<UUID> online = new HashSet<>();
-		UserChannels.instancesOf(this.redis, userIds).values().forEach(online::addAll);
-		return online;
+		return OnlineUsers.among(this.redis, userIds);
 	}
 
 	/**

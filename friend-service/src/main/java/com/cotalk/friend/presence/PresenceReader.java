@@ -1,6 +1,5 @@
 package com.cotalk.friend.presence;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,16 +7,15 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import com.cotalk.common.presence.OnlineUsers;
 import com.cotalk.common.presence.PresenceKeys;
 
 /**
  * Who is online, read from the presence sorted sets chat-service keeps
- * ({@link PresenceKeys}): a user is online while one of their sessions is scored at or
- * after now. One pipelined {@code ZCOUNT} per user, so each command touches one key.
+ * ({@link PresenceKeys}) with {@link OnlineUsers}.
  */
 @Component
 public class PresenceReader {
@@ -35,27 +33,13 @@ public class PresenceReader {
 	 * everyone shows offline rather than the list failing.
 	 */
 	public Set<UUID> onlineAmong(List<UUID> userIds) {
-		Set<UUID> online = new HashSet<>();
-		if (userIds.isEmpty()) {
-			return online;
-		}
-		double now = System.currentTimeMillis();
 		try {
-			List<Object> counts = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-				userIds.forEach((id) -> connection.zSetCommands()
-					.zCount(PresenceKeys.key(id).getBytes(StandardCharsets.UTF_8), now, Double.POSITIVE_INFINITY));
-				return null;
-			});
-			for (int i = 0; i < userIds.size(); i++) {
-				if (counts.get(i) instanceof Long count && count > 0) {
-					online.add(userIds.get(i));
-				}
-			}
+			return OnlineUsers.among(this.redis, userIds);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Presence not readable, showing everyone offline: {}", ex.toString());
+			return new HashSet<>();
 		}
-		return online;
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import com.cotalk.common.messages.MessageEvent;
-import com.cotalk.common.presence.UserChannels;
+import com.cotalk.common.presence.OnlineUsers;
 import com.cotalk.notification.device.DeviceService;
 import com.cotalk.notification.directory.ProfileDirectory;
 import com.cotalk.notification.directory.RoomDirectory;
@@ -72,7 +72,7 @@ class PushDispatchHandler implements MessageHandler {
 			return;
 		}
 		Set<UUID> offline = new HashSet<>(candidates);
-		UserChannels.instancesOf(this.redis, candidates).values().forEach(offline::removeAll);
+		offline.removeAll(OnlineUsers.among(this.redis, candidates));
 		offline.retainAll(this.devices.usersWithDevices(offline));
 		if (offline.isEmpty()) {
 			return;

@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.cotalk.common.presence.UserChannels;
+import com.cotalk.common.presence.OnlineUsers;
 import com.cotalk.notification.device.Device;
 import com.cotalk.notification.device.DeviceService;
 import com.cotalk.notification.push.PushMessage;
@@ -100,7 +100,7 @@ class PushWorker {
 		if (push == null) {
 			return;
 		}
-		if (!UserChannels.instancesOf(this.redis, List.of(push.userId())).isEmpty()) {
+		if (!OnlineUsers.among(this.redis, List.of(push.userId())).isEmpty()) {
 			this.queue.complete(push);
 			return;
 		}
