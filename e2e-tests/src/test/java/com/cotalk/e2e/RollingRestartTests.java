@@ -70,7 +70,7 @@ class RollingRestartTests {
 			Stack stack = E2eStack.get();
 			Stack.Instance draining = stack.instances(Service.CHAT).get(1);
 			Duration stopped = stack.stop(draining, Duration.ofSeconds(60));
-			stack.start(draining);
+			stack.restart(draining);
 			Thread.sleep(2_000);
 			sending.set(false);
 			for (Thread sender : senders) {

@@ -154,11 +154,6 @@ public final class Stack implements AutoCloseable {
 		return Duration.between(started, Instant.now());
 	}
 
-	/** Starts a stopped (or killed) instance again and waits until it is ready. */
-	public void start(Instance instance) {
-		restart(List.of(instance));
-	}
-
 	private void restart(List<Instance> restarted) {
 		restarted.forEach(this::kill);
 		try {

@@ -18,11 +18,6 @@ final class TrimPoint {
 	private TrimPoint() {
 	}
 
-	/** The id below which every entry may go, if any may. */
-	static Optional<String> minId(Collection<GroupPosition> groups) {
-		return minId(groups, "", new StreamId(0, 0));
-	}
-
 	/**
 	 * The id below which every entry may go, if any may, where groups other than
 	 * {@code ownGroup} hold nothing older than {@code floor}: a consumer that has been

@@ -27,10 +27,11 @@ class PersistenceUnitTests {
 		GroupPosition caughtUp = new GroupPosition("message-service", 0, "1700000000000-5", null, 0);
 		GroupPosition behind = new GroupPosition("search", 2, "1700000000000-9", "1700000000000-3", 0);
 		GroupPosition neverRead = new GroupPosition("audit", 0, "0-0", null, -1);
-		assertThat(TrimPoint.minId(List.of(caughtUp))).contains("1700000000000-6");
-		assertThat(TrimPoint.minId(List.of(caughtUp, behind))).contains("1700000000000-3");
-		assertThat(TrimPoint.minId(List.of(caughtUp, neverRead))).isEmpty();
-		assertThat(TrimPoint.minId(List.of())).isEmpty();
+		TrimPoint.StreamId noFloor = TrimPoint.StreamId.parse("0-0");
+		assertThat(TrimPoint.minId(List.of(caughtUp), "message-service", noFloor)).contains("1700000000000-6");
+		assertThat(TrimPoint.minId(List.of(caughtUp, behind), "message-service", noFloor)).contains("1700000000000-3");
+		assertThat(TrimPoint.minId(List.of(caughtUp, neverRead), "message-service", noFloor)).isEmpty();
+		assertThat(TrimPoint.minId(List.of(), "message-service", noFloor)).isEmpty();
 	}
 
 	@Test
