@@ -1,5 +1,7 @@
 package com.cotalk.chat;
 
+import static com.cotalk.testsupport.PrometheusText.delta;
+import static com.cotalk.testsupport.PrometheusText.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -25,19 +27,19 @@ class DeliveryMetricsTests extends ChatApiTestSupport {
 				StompTestClient laptop = StompTestClient.connect(this.port, alice.token());
 				StompTestClient bobs = StompTestClient.connect(this.port, bob.token())) {
 			String before = scrape();
-			assertThat(value(before, "cotalk_stomp_sessions")).isGreaterThanOrEqualTo(3);
+			assertThat(sum(before, "cotalk_stomp_sessions")).isGreaterThanOrEqualTo(3);
 
 			phone.sendMessage(roomId, "metrics-1", "안녕", "r-1").get(10, TimeUnit.SECONDS);
 			for (StompTestClient session : new StompTestClient[] { phone, laptop, bobs }) {
 				assertThat(session.nextEvent("message").path("clientMsgId").asString()).isEqualTo("metrics-1");
 			}
 			String after = awaitScrape("cotalk_messages_end_to_end_seconds_count",
-					value(before, "cotalk_messages_end_to_end_seconds_count") + 3);
+					sum(before, "cotalk_messages_end_to_end_seconds_count") + 3);
 
 			assertThat(delta(before, after, "cotalk_messages_accepted_total")).isEqualTo(1);
 			assertThat(delta(before, after, "cotalk_messages_delivered_total")).isEqualTo(3);
 			assertThat(delta(before, after, "cotalk_messages_end_to_end_seconds_count")).isEqualTo(3);
-			assertThat(value(after, "cotalk_messages_end_to_end_seconds_bucket")).as("a histogram for percentiles")
+			assertThat(sum(after, "cotalk_messages_end_to_end_seconds_bucket")).as("a histogram for percentiles")
 				.isPositive();
 			assertThat(delta(before, after, "cotalk_delivery_fanout_seconds_count")).isGreaterThanOrEqualTo(1);
 
@@ -54,23 +56,11 @@ class DeliveryMetricsTests extends ChatApiTestSupport {
 
 	private String awaitScrape(String name, double atLeast) throws InterruptedException {
 		String body = scrape();
-		for (int i = 0; i < 100 && value(body, name) < atLeast; i++) {
+		for (int i = 0; i < 100 && sum(body, name) < atLeast; i++) {
 			Thread.sleep(20);
 			body = scrape();
 		}
 		return body;
-	}
-
-	private static double delta(String before, String after, String name) {
-		return value(after, name) - value(before, name);
-	}
-
-	/** The sum over every series of the name (0 when there is none). */
-	private static double value(String scrape, String name) {
-		return scrape.lines()
-			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
 	}
 
 }

@@ -63,7 +63,7 @@ class LiveNotificationTests extends NotificationTestSupport {
 	void aNewNotificationReachesTheInstanceHoldingTheUsersSession() throws Exception {
 		TestUser alice = user("Alice");
 		TestUser bob = user("Bob");
-		online(bob, "session-1");
+		online(bob, this.instance, "session-1");
 		UUID requestId = UUID.randomUUID();
 		append(EventStreams.FRIENDS, FriendEvent.of(FriendEvent.Type.FRIEND_REQUEST_CREATED, alice.id(), bob.id(),
 				requestId, Instant.now()));
@@ -97,13 +97,6 @@ class LiveNotificationTests extends NotificationTestSupport {
 
 		awaitItem(bob, (item) -> item.path("type").asString().equals("FRIEND_REQUEST"));
 		assertThat(this.received.poll(500, TimeUnit.MILLISECONDS)).isNull();
-	}
-
-	private void online(TestUser user, String session) {
-		String key = PresenceKeys.key(user.id());
-		this.redis.opsForZSet()
-			.add(key, this.instance + ":" + session, System.currentTimeMillis() + PresenceKeys.SESSION_TTL_MILLIS);
-		this.redis.expire(key, Duration.ofMinutes(2));
 	}
 
 }

@@ -2,15 +2,12 @@ package com.cotalk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.cotalk.common.ids.UuidV7;
 import com.cotalk.common.messages.MessageEvent;
-import com.cotalk.common.messages.MessageKeys;
 
 import tools.jackson.databind.JsonNode;
 
@@ -46,9 +43,9 @@ class MentionTests extends NotificationTestSupport {
 		TestUser minjun = user("민준");
 		TestUser sender = user("Sender");
 		UUID roomId = room(minjun, sender);
-		MessageEvent message = message(roomId, sender, 4, "@민준 밥 먹자");
+		MessageEvent message = textMessage(roomId, sender.id(), 4, "@민준 밥 먹자");
 
-		String stream = MessageKeys.stream(partition(roomId));
+		String stream = messageStream(roomId);
 		append(stream, message);
 		awaitItem(minjun, (item) -> item.path("type").asString().equals("MENTION"));
 		append(stream, message);
@@ -95,27 +92,7 @@ class MentionTests extends NotificationTestSupport {
 	}
 
 	private String send(UUID roomId, TestUser sender, long seq, String text) {
-		String stream = MessageKeys.stream(partition(roomId));
-		append(stream, message(roomId, sender, seq, text));
-		return stream;
-	}
-
-	private static MessageEvent message(UUID roomId, TestUser sender, long seq, String text) {
-		return MessageEvent.accepted(UuidV7.next(), roomId, seq, sender.id(), "c-" + UUID.randomUUID(), "TEXT", text,
-				Instant.now());
-	}
-
-	private static int partition(UUID roomId) {
-		return MessageKeys.partition(roomId, MessageKeys.DEFAULT_PARTITIONS);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		return sendText(roomId, sender.id(), seq, text);
 	}
 
 }

@@ -3,6 +3,7 @@ package com.cotalk.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,10 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.cotalk.common.ids.UuidV7;
+import com.cotalk.common.messages.MessageEvent;
+import com.cotalk.common.messages.MessageKeys;
+import com.cotalk.common.presence.PresenceKeys;
 import com.cotalk.testsupport.ApiClient;
 import com.cotalk.testsupport.TestTokens;
 
@@ -114,6 +119,43 @@ public abstract class NotificationTestSupport {
 					.groups(stream)
 					.stream()
 					.anyMatch((group) -> GROUP.equals(group.groupName())));
+	}
+
+	/** A text message as chat-service accepts it. */
+	protected static MessageEvent textMessage(UUID roomId, UUID senderId, long seq, String text) {
+		return MessageEvent.accepted(UuidV7.next(), roomId, seq, senderId, "c-" + UUID.randomUUID(), "TEXT", text,
+				Instant.now());
+	}
+
+	/** The partition stream of the room's messages. */
+	protected static String messageStream(UUID roomId) {
+		return MessageKeys.stream(MessageKeys.partition(roomId, MessageKeys.DEFAULT_PARTITIONS));
+	}
+
+	/** Appends a text message to the room's stream, which it returns. */
+	protected String sendText(UUID roomId, UUID senderId, long seq, String text) {
+		String stream = messageStream(roomId);
+		append(stream, textMessage(roomId, senderId, seq, text));
+		return stream;
+	}
+
+	/**
+	 * A live session of the user on a chat-service instance, as chat-service records it.
+	 */
+	protected void online(TestUser user, String instanceId, String sessionId) {
+		String key = PresenceKeys.key(user.id());
+		this.redis.opsForZSet()
+			.add(key, instanceId + ":" + sessionId, System.currentTimeMillis() + PresenceKeys.SESSION_TTL_MILLIS);
+		this.redis.expire(key, Duration.ofMinutes(2));
+	}
+
+	protected static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	protected JsonNode inbox(TestUser user) {

@@ -2,8 +2,6 @@ package com.cotalk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -19,11 +17,9 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.test.context.TestPropertySource;
 
-import com.cotalk.common.ids.UuidV7;
 import com.cotalk.common.messages.MessageEvent;
-import com.cotalk.common.messages.MessageKeys;
-import com.cotalk.common.presence.PresenceKeys;
 import com.cotalk.notification.device.DeviceService;
+import com.cotalk.testsupport.PrometheusText;
 import com.cotalk.testsupport.push.LoopbackWebPushService;
 import com.cotalk.testsupport.push.LoopbackWebPushService.Received;
 import com.cotalk.testsupport.push.WebPushSubscriber;
@@ -86,7 +82,7 @@ class PushDispatchTests extends NotificationTestSupport {
 		Browser sender = browser(user("Sender"));
 		UUID roomId = room(muted, online, offline, sender);
 		services.mute(roomId, muted.user().id());
-		online(online.user());
+		online(online.user(), "instance-" + UUID.randomUUID(), "session-1");
 
 		send(roomId, sender, 1, "anyone?");
 		send(roomId, sender, 2, "hello");
@@ -125,8 +121,8 @@ class PushDispatchTests extends NotificationTestSupport {
 		Browser minji = browser(user("Minji"));
 		Browser sender = browser(user("Sender"));
 		UUID roomId = room(minji, sender);
-		MessageEvent message = message(roomId, sender, 7, "once");
-		String stream = MessageKeys.stream(partition(roomId));
+		MessageEvent message = textMessage(roomId, sender.user().id(), 7, "once");
+		String stream = messageStream(roomId);
 
 		append(stream, message);
 		awaitPushes(minji, 1);
@@ -207,13 +203,8 @@ class PushDispatchTests extends NotificationTestSupport {
 	 * {@code cotalk_push_outcomes_total} of Web Push pushes with the outcome, as scraped.
 	 */
 	private double outcomes(String outcome) {
-		String prefix = "cotalk_push_outcomes_total{outcome=\"" + outcome + "\",platform=\"WEBPUSH\"} ";
-		return this.api.get("/actuator/prometheus", null)
-			.body()
-			.lines()
-			.filter((line) -> line.startsWith(prefix))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(prefix.length())))
-			.sum();
+		return PrometheusText.sum(this.api.get("/actuator/prometheus", null).body(), "cotalk_push_outcomes_total",
+				"outcome=\"" + outcome + "\"", "platform=\"WEBPUSH\"");
 	}
 
 	/** A user with a browser subscribed to the loopback push service. */
@@ -246,21 +237,13 @@ class PushDispatchTests extends NotificationTestSupport {
 
 	/** Everything sent to the room has been handled and its pushes are no longer due. */
 	private void settle(UUID roomId) {
-		awaitSettled(MessageKeys.stream(partition(roomId)));
+		awaitSettled(messageStream(roomId));
 		await("no push of room " + roomId + " due",
 				() -> this.redis.opsForZSet()
 					.range("push:due", 0, -1)
 					.stream()
 					.noneMatch((member) -> member.endsWith(roomId.toString())));
 		sleep(300);
-	}
-
-	private void online(TestUser user) {
-		String key = PresenceKeys.key(user.id());
-		this.redis.opsForZSet()
-			.add(key, "instance-" + UUID.randomUUID() + ":session-1",
-					System.currentTimeMillis() + Duration.ofMinutes(1).toMillis());
-		this.redis.expire(key, Duration.ofMinutes(2));
 	}
 
 	private UUID room(Browser... members) {
@@ -270,25 +253,7 @@ class PushDispatchTests extends NotificationTestSupport {
 	}
 
 	private void send(UUID roomId, Browser sender, long seq, String text) {
-		append(MessageKeys.stream(partition(roomId)), message(roomId, sender, seq, text));
-	}
-
-	private static MessageEvent message(UUID roomId, Browser sender, long seq, String text) {
-		return MessageEvent.accepted(UuidV7.next(), roomId, seq, sender.user().id(), "c-" + UUID.randomUUID(), "TEXT",
-				text, Instant.now());
-	}
-
-	private static int partition(UUID roomId) {
-		return MessageKeys.partition(roomId, MessageKeys.DEFAULT_PARTITIONS);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		sendText(roomId, sender.user().id(), seq, text);
 	}
 
 	private record Browser(TestUser user, WebPushSubscriber subscriber, String subscription) {

@@ -1,5 +1,6 @@
 package com.cotalk.message.stream;
 
+import static com.cotalk.testsupport.PrometheusText.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,17 +39,6 @@ class IngestMetricsTests extends MessageServiceTestSupport {
 
 	private String scrape() {
 		return this.api.get("/actuator/prometheus", null).body();
-	}
-
-	private static double delta(String before, String after, String name) {
-		return value(after, name) - value(before, name);
-	}
-
-	private static double value(String scrape, String name) {
-		return scrape.lines()
-			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
 	}
 
 }
