@@ -9,7 +9,6 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -24,10 +23,10 @@ import com.cotalk.chat.ChatProperties;
  * receipts and the server's own errors go through each session's bounded
  * {@link SessionOutbox}. The simple broker only handles subscriptions to the two user
  * queues, heart-beats and {@code @SendToUser} errors: fan-out between instances is Redis
- * pub/sub per room ({@link FanOut}), never a broker relay (#30347).
+ * pub/sub per room ({@link FanOut}), never a broker relay (#30347). Spring's broker
+ * configuration itself is imported by {@link StompBrokerConfig}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 class StompConfig implements WebSocketMessageBrokerConfigurer {
 
 	static final int SOCKET_BUFFER_SIZE = 4096;
