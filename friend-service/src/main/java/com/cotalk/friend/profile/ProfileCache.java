@@ -83,6 +83,10 @@ class ProfileCache {
 		found.putAll(loaded);
 		if (this.evictions.get() == generation) {
 			this.local.putAll(loaded);
+			// an eviction between the check and the put may have come before the put
+			if (this.evictions.get() != generation) {
+				this.local.invalidateAll(loaded.keySet());
+			}
 		}
 		return found;
 	}
@@ -123,10 +127,15 @@ class ProfileCache {
 		}
 	}
 
+	/**
+	 * The tombstone goes first: a read that misses the in-process copy after it is
+	 * invalidated must find the tombstone in Redis, not the old profile (which it would
+	 * then copy back in front for a minute).
+	 */
 	void evict(UUID userId) {
+		this.redis.opsForValue().set(key(userId), TOMBSTONE, TOMBSTONE_TTL);
 		this.evictions.incrementAndGet();
 		this.local.invalidate(userId);
-		this.redis.opsForValue().set(key(userId), TOMBSTONE, TOMBSTONE_TTL);
 	}
 
 	private static byte[] bytes(String text) {
