@@ -2,6 +2,7 @@ package com.cotalk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ final class SearchBench {
 			  AND lower(content) LIKE '%' || replace(replace(replace(lower(?), '\\', '\\\\'), '%', '\\%'), '_', '\\_')
 			                        || '%' ESCAPE '\\'
 			  AND message_id < ?
+			  AND sent_at >= ?
 			  AND sent_at < ?
 			ORDER BY message_id DESC
 			LIMIT ?
@@ -48,6 +51,11 @@ final class SearchBench {
 			"weekend", "생일", "축하해", "deploy", "review", "고마워", "미안", "늦을", "것", "같아", "출발" };
 
 	static final String[] TERMS = { "사랑", "회의", "안녕", "좋아요", "meeting", "Lunch", "벚꽃", "cherry", "보고싶", "deadline" };
+
+	/** The first of the three month partitions loaded. */
+	private static final OffsetDateTime OLDEST_MONTH = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+	private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
 	private final String server;
 
@@ -62,6 +70,9 @@ final class SearchBench {
 	private final Path migrations;
 
 	private final boolean load;
+
+	/** Five minutes after the newest message, as message-service bounds a search. */
+	private OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
 	SearchBench(Map<String, String> options) {
 		this.server = options.getOrDefault("server", "jdbc:postgresql://127.0.0.1:5432/");
@@ -86,6 +97,7 @@ final class SearchBench {
 				heavy.add(room((i < 10) ? i : 1000 + i * 200));
 				typical.add(room(5000 + i * 100));
 			}
+			this.now = newest(db).plusMinutes(5);
 			System.out.printf("search over %,d messages, newest 20 of the caller's 50 rooms%n", count(db));
 			for (String name : List.of("heavy", "typical")) {
 				List<UUID> rooms = name.equals("heavy") ? heavy : typical;
@@ -113,20 +125,39 @@ final class SearchBench {
 		}
 	}
 
+	/**
+	 * message-service's walk back through the months (SearchRepository.search): the
+	 * newest month, the one before, then 2, 4, ... months, the rest last, until a page of
+	 * 21 is full. "Now" is just after the newest message loaded.
+	 */
 	private int query(PreparedStatement search, List<UUID> rooms, String term) throws SQLException {
-		search.setString(1, term);
-		search.setArray(2, search.getConnection().createArrayOf("text", rooms.stream().map(UUID::toString).toArray()));
-		search.setString(3, term);
-		search.setObject(4, new UUID(-1L, -1L));
-		search.setObject(5, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5));
-		search.setInt(6, 21);
+		Array roomKeys = search.getConnection().createArrayOf("text", rooms.stream().map(UUID::toString).toArray());
+		OffsetDateTime to = this.now;
+		OffsetDateTime from = to.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
 		int found = 0;
-		try (ResultSet rows = search.executeQuery()) {
-			while (rows.next()) {
-				found++;
+		for (int window = 0;; window++) {
+			boolean last = !from.isAfter(OLDEST_MONTH);
+			if (last) {
+				from = BEGINNING;
 			}
+			search.setString(1, term);
+			search.setArray(2, roomKeys);
+			search.setString(3, term);
+			search.setObject(4, new UUID(-1L, -1L));
+			search.setObject(5, from);
+			search.setObject(6, to);
+			search.setInt(7, 21 - found);
+			try (ResultSet rows = search.executeQuery()) {
+				while (rows.next()) {
+					found++;
+				}
+			}
+			if (last || found >= 21) {
+				return found;
+			}
+			to = from;
+			from = to.minusMonths((window == 0) ? 1 : 1L << window);
 		}
-		return found;
 	}
 
 	/** Room n is 00000000-0000-7000-8000-{n in hex}; room 0 is the busiest. */
@@ -185,6 +216,14 @@ final class SearchBench {
 				    FROM generate_series(1, %d) g, LATERAL (SELECT ARRAY[%s] AS w) v
 				) s
 				""".formatted(this.messages, words);
+	}
+
+	private static OffsetDateTime newest(Connection db) throws SQLException {
+		try (Statement statement = db.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT max(sent_at) FROM messages.messages")) {
+			rs.next();
+			return rs.getObject(1, OffsetDateTime.class);
+		}
 	}
 
 	private static long count(Connection db) throws SQLException {

@@ -6,13 +6,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.cotalk.common.messages.MessageEvent;
 import com.cotalk.common.messages.MessageKeys;
@@ -29,6 +36,9 @@ import tools.jackson.databind.JsonNode;
 class SearchApiTests extends MessageServiceTestSupport {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	UUID mina;
 
@@ -135,6 +145,32 @@ class SearchApiTests extends MessageServiceTestSupport {
 	}
 
 	@Test
+	void walksBackThroughTheMonthsNewestFirstAndPagesAcrossThem() {
+		YearMonth now = YearMonth.now(ZoneOffset.UTC);
+		monthPartition(now.minusMonths(2));
+		monthPartition(now.minusMonths(5));
+		storeAt(this.ours, now.minusMonths(30), "trip 1"); // older than every month
+															// partition
+		storeAt(this.ours, now.minusMonths(5), "trip 2");
+		storeAt(this.work, now.minusMonths(2), "trip 3");
+		storeAt(this.ours, now.minusMonths(1), "trip 4"); // a month without a partition
+		store(this.ours, "trip 5");
+		List<String> all = List.of("trip 5", "trip 4", "trip 3", "trip 2", "trip 1");
+		assertThat(contents(search("trip", this.mina))).containsExactlyElementsOf(all);
+		assertThat(contents(search("trip", "&roomId=" + this.work, this.mina))).containsExactly("trip 3");
+
+		List<String> paged = new ArrayList<>();
+		String more = "&limit=1";
+		for (int page = 0; page < all.size(); page++) {
+			ApiClient.Response response = search("trip", more, this.mina);
+			paged.addAll(contents(response));
+			assertThat(response.json().path("hasMore").asBoolean()).isEqualTo(page < all.size() - 1);
+			more = "&limit=1&before=" + response.json().path("nextBefore").asString();
+		}
+		assertThat(paged).containsExactlyElementsOf(all);
+	}
+
+	@Test
 	void rejectsQueriesShorterThanTwoCharactersAndBadLimits() {
 		for (String q : List.of("a", "  가  ", "", "   ", "a\u0001", "가\n나")) {
 			assertValidationFailed(search(q, this.mina), "q");
@@ -158,6 +194,54 @@ class SearchApiTests extends MessageServiceTestSupport {
 					Instant.ofEpochMilli(this.clock).truncatedTo(ChronoUnit.MILLIS)));
 		}
 		awaitStored(room, stored);
+	}
+
+	/** Stores the text as a message of the room sent in the middle of that month. */
+	private void storeAt(UUID room, YearMonth month, String text) {
+		long seq = storedCount(room) + 1;
+		long millis = month.atDay(15).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+		UUID id = new UUID((millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL),
+				(RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+		append(MessageEvent.accepted(id, room, seq, this.mina, "c-" + seq, "TEXT", text, Instant.ofEpochMilli(millis)));
+		awaitStored(room, seq);
+	}
+
+	/**
+	 * The month's partition, as a deployment that has run for months has it; rows of that
+	 * month the DEFAULT partition caught move into it.
+	 */
+	private void monthPartition(YearMonth month) {
+		String name = "messages_%04d_%02d".formatted(month.getYear(), month.getMonthValue());
+		OffsetDateTime from = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+		OffsetDateTime to = from.plusMonths(1);
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			// taking turns with message-service's own partition maintenance
+			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('cotalk.messages.partitions', 0))")
+				.query((rs, row) -> 1)
+				.list();
+			boolean attached = this.jdbc.sql("""
+					SELECT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+					               WHERE i.inhparent = 'messages.messages'::regclass AND c.relname = :name)
+					""").param("name", name).query(Boolean.class).single();
+			if (attached) {
+				return;
+			}
+			this.jdbc.sql("DROP TABLE IF EXISTS messages." + name).update();
+			this.jdbc.sql("LOCK TABLE messages.messages_default IN ACCESS EXCLUSIVE MODE").update();
+			this.jdbc
+				.sql("CREATE TABLE messages.%s (LIKE messages.messages INCLUDING DEFAULTS INCLUDING CONSTRAINTS)"
+					.formatted(name))
+				.update();
+			this.jdbc.sql("""
+					WITH moved AS (
+					    DELETE FROM messages.messages_default WHERE sent_at >= :from AND sent_at < :to RETURNING *)
+					INSERT INTO messages.%s SELECT * FROM moved
+					""".formatted(name)).param("from", from).param("to", to).update();
+			this.jdbc
+				.sql("ALTER TABLE messages.messages ATTACH PARTITION messages.%s FOR VALUES FROM ('%s') TO ('%s')"
+					.formatted(name, from, to))
+				.update();
+		});
 	}
 
 	private ApiClient.Response search(String q, UUID caller) {

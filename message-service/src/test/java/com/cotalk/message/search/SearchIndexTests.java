@@ -76,6 +76,7 @@ class SearchIndexTests extends MessageServiceTestSupport {
 					.param("text", "사랑")
 					.param("roomKeys", new SqlArrayValue("text", rooms.toArray()))
 					.param("before", new UUID(-1L, -1L))
+					.param("sentFrom", OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
 					.param("sentBefore", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5))
 					.param("limit", 21)
 					.query(String.class)
