@@ -2,13 +2,12 @@ package com.cotalk.message.edit;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import com.cotalk.common.messages.MessageKeys;
-import com.cotalk.message.MessagePathProperties;
+import com.cotalk.message.RoomCounters;
 import com.cotalk.message.StoredMessage;
 
 /**
@@ -26,14 +25,11 @@ class StoredMessages {
 
 	private final EditRepository messages;
 
-	private final StringRedisTemplate redis;
+	private final RoomCounters counters;
 
-	private final int partitions;
-
-	StoredMessages(EditRepository messages, StringRedisTemplate redis, MessagePathProperties path) {
+	StoredMessages(EditRepository messages, RoomCounters counters) {
 		this.messages = messages;
-		this.redis = redis;
-		this.partitions = path.partitions();
+		this.counters = counters;
 	}
 
 	StoredMessage find(UUID roomId, long seq) {
@@ -59,9 +55,8 @@ class StoredMessages {
 	 * Unknown when Redis lost the counter: then it may have been, so it is waited for.
 	 */
 	private boolean handedOut(UUID roomId, long seq) {
-		String last = this.redis.opsForValue()
-			.get(MessageKeys.sequence(MessageKeys.partition(roomId, this.partitions), roomId));
-		return last == null || seq <= Long.parseLong(last);
+		OptionalLong last = this.counters.handedOut(roomId);
+		return last.isEmpty() || seq <= last.getAsLong();
 	}
 
 	private static void sleep() {

@@ -1,29 +1,40 @@
 package com.cotalk.message.history;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
 import com.cotalk.message.ChatServiceClient;
 import com.cotalk.message.RoomMembers;
+import com.cotalk.message.RoomCounters;
 import com.cotalk.message.RoomNotFoundException;
 import com.cotalk.message.StoredMessage;
 
 @Service
 class HistoryService {
 
+	/** How long a catch-up waits for acknowledged messages to be stored. */
+	static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
+
+	private static final long POLL_MILLIS = 50;
+
 	private final HistoryRepository messages;
 
 	private final ChatServiceClient chatService;
 
-	HistoryService(HistoryRepository messages, ChatServiceClient chatService) {
+	private final RoomCounters counters;
+
+	HistoryService(HistoryRepository messages, ChatServiceClient chatService, RoomCounters counters) {
 		this.messages = messages;
 		this.chatService = chatService;
+		this.counters = counters;
 	}
 
 	/**
@@ -35,7 +46,7 @@ class HistoryService {
 		if (!members.includes(callerId)) {
 			throw new RoomNotFoundException();
 		}
-		List<StoredMessage> found = new ArrayList<>(this.messages.findPage(roomId, query, query.limit() + 1));
+		List<StoredMessage> found = new ArrayList<>(page(roomId, query));
 		boolean hasMore = found.size() > query.limit();
 		if (hasMore) {
 			found.removeLast();
@@ -44,6 +55,44 @@ class HistoryService {
 			Collections.reverse(found);
 		}
 		return new HistoryPage(found, members, hasMore);
+	}
+
+	/**
+	 * The page, and for a catch-up ({@code after}) every message acknowledged before the
+	 * request that belongs on it: storage lags acknowledgement by a few hundred
+	 * milliseconds, and a client that reconnected is subscribed again before it asks, so
+	 * what was sent in between reaches it only through this page. Waits for them up to
+	 * {@link #CATCH_UP_WAIT}.
+	 */
+	private List<StoredMessage> page(UUID roomId, HistoryQuery query) {
+		List<StoredMessage> found = this.messages.findPage(roomId, query, query.limit() + 1);
+		if (query.after() == null) {
+			return found;
+		}
+		OptionalLong handedOut = this.counters.handedOut(roomId);
+		if (handedOut.isEmpty()) {
+			return found;
+		}
+		long due = Math.min(handedOut.getAsLong(), query.after() + query.limit());
+		if (query.before() != null) {
+			due = Math.min(due, query.before() - 1);
+		}
+		long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
+		while (highestSeq(found, query.after()) < due && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return found;
+			}
+			found = this.messages.findPage(roomId, query, query.limit() + 1);
+		}
+		return found;
+	}
+
+	private static long highestSeq(List<StoredMessage> found, long after) {
+		return found.isEmpty() ? after : found.getLast().seq();
 	}
 
 	long getMaxSeq(UUID roomId) {

@@ -6,11 +6,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 
 import com.cotalk.common.messages.MessageEvent;
+import com.cotalk.common.messages.MessageKeys;
 import com.cotalk.message.MessageServiceTestSupport;
 import com.cotalk.testsupport.ApiClient;
 import com.cotalk.testsupport.TestTokens;
@@ -23,6 +29,11 @@ import tools.jackson.databind.JsonNode;
  * position is below it.
  */
 class HistoryApiTests extends MessageServiceTestSupport {
+
+	/** message-service's stream consumer, which stores what chat-service appended. */
+	@Autowired
+	@Qualifier("streamConsumer")
+	SmartLifecycle consumer;
 
 	UUID room;
 
@@ -87,6 +98,28 @@ class HistoryApiTests extends MessageServiceTestSupport {
 		assertThat(seqs(next)).containsExactly(3L, 4L, 5L);
 		assertThat(next.json().path("hasMore").asBoolean()).isTrue();
 		assertThat(seqs(history("?after=10", this.bob))).isEmpty();
+	}
+
+	@Test
+	void aCatchUpWaitsForMessagesAcknowledgedButNotStoredYet() throws Exception {
+		CompletableFuture<ApiClient.Response> catchUp;
+		this.consumer.stop();
+		try {
+			// what chat-service's send script does for 11 and 12 before their receipts
+			this.redis.opsForValue().set(MessageKeys.sequence(partition(this.room), this.room), "12");
+			append(message(this.room, 11));
+			append(message(this.room, 12));
+			catchUp = CompletableFuture.supplyAsync(() -> history("?after=10", this.bob));
+			Thread.sleep(300);
+			assertThat(catchUp).as("waits for storage").isNotDone();
+		}
+		finally {
+			this.consumer.start();
+		}
+		ApiClient.Response rest = catchUp.get(10, TimeUnit.SECONDS);
+		assertThat(seqs(rest)).containsExactly(11L, 12L);
+		assertThat(rest.json().path("hasMore").asBoolean()).isFalse();
+		assertThat(seqs(history("?after=12", this.bob))).as("nothing handed out beyond: no wait").isEmpty();
 	}
 
 	@Test
