@@ -25,7 +25,7 @@ import com.cotalk.message.MessagePathProperties;
  * lock, so two of them starting together do not trip over each other.
  */
 @Component
-class PartitionMaintenance implements InitializingBean {
+public class PartitionMaintenance implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
 
@@ -72,6 +72,20 @@ class PartitionMaintenance implements InitializingBean {
 				}
 			}
 			detachExpired(current, attached);
+		});
+	}
+
+	/**
+	 * Makes sure the month has its partition, moving rows of that month out of the
+	 * DEFAULT partition (for instance before older history is imported).
+	 */
+	public void ensureMonth(YearMonth month) {
+		MonthPartition partition = new MonthPartition(month);
+		this.transactions.executeWithoutResult((status) -> {
+			this.partitions.lockForMaintenance();
+			if (!this.partitions.attachedPartitions().contains(partition.name())) {
+				create(partition);
+			}
 		});
 	}
 

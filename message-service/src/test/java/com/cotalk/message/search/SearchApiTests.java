@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,12 +17,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.cotalk.common.messages.MessageEvent;
 import com.cotalk.common.messages.MessageKeys;
 import com.cotalk.message.MessageServiceTestSupport;
+import com.cotalk.message.partition.PartitionMaintenance;
 import com.cotalk.testsupport.ApiClient;
 import com.cotalk.testsupport.TestTokens;
 
@@ -38,7 +36,7 @@ class SearchApiTests extends MessageServiceTestSupport {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	@Autowired
-	PlatformTransactionManager transactionManager;
+	PartitionMaintenance partitions;
 
 	UUID mina;
 
@@ -147,8 +145,9 @@ class SearchApiTests extends MessageServiceTestSupport {
 	@Test
 	void walksBackThroughTheMonthsNewestFirstAndPagesAcrossThem() {
 		YearMonth now = YearMonth.now(ZoneOffset.UTC);
-		monthPartition(now.minusMonths(2));
-		monthPartition(now.minusMonths(5));
+		// partitions of earlier months, as a deployment that has run for months has them
+		this.partitions.ensureMonth(now.minusMonths(2));
+		this.partitions.ensureMonth(now.minusMonths(5));
 		storeAt(this.ours, now.minusMonths(30), "trip 1"); // older than every month
 															// partition
 		storeAt(this.ours, now.minusMonths(5), "trip 2");
@@ -204,44 +203,6 @@ class SearchApiTests extends MessageServiceTestSupport {
 				(RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
 		append(MessageEvent.accepted(id, room, seq, this.mina, "c-" + seq, "TEXT", text, Instant.ofEpochMilli(millis)));
 		awaitStored(room, seq);
-	}
-
-	/**
-	 * The month's partition, as a deployment that has run for months has it; rows of that
-	 * month the DEFAULT partition caught move into it.
-	 */
-	private void monthPartition(YearMonth month) {
-		String name = "messages_%04d_%02d".formatted(month.getYear(), month.getMonthValue());
-		OffsetDateTime from = month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-		OffsetDateTime to = from.plusMonths(1);
-		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
-			// taking turns with message-service's own partition maintenance
-			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('cotalk.messages.partitions', 0))")
-				.query((rs, row) -> 1)
-				.list();
-			boolean attached = this.jdbc.sql("""
-					SELECT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-					               WHERE i.inhparent = 'messages.messages'::regclass AND c.relname = :name)
-					""").param("name", name).query(Boolean.class).single();
-			if (attached) {
-				return;
-			}
-			this.jdbc.sql("DROP TABLE IF EXISTS messages." + name).update();
-			this.jdbc.sql("LOCK TABLE messages.messages_default IN ACCESS EXCLUSIVE MODE").update();
-			this.jdbc
-				.sql("CREATE TABLE messages.%s (LIKE messages.messages INCLUDING DEFAULTS INCLUDING CONSTRAINTS)"
-					.formatted(name))
-				.update();
-			this.jdbc.sql("""
-					WITH moved AS (
-					    DELETE FROM messages.messages_default WHERE sent_at >= :from AND sent_at < :to RETURNING *)
-					INSERT INTO messages.%s SELECT * FROM moved
-					""".formatted(name)).param("from", from).param("to", to).update();
-			this.jdbc
-				.sql("ALTER TABLE messages.messages ATTACH PARTITION messages.%s FOR VALUES FROM ('%s') TO ('%s')"
-					.formatted(name, from, to))
-				.update();
-		});
 	}
 
 	private ApiClient.Response search(String q, UUID caller) {
