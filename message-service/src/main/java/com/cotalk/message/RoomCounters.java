@@ -3,6 +3,9 @@ package com.cotalk.message;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,8 @@ import com.cotalk.common.messages.MessageKeys;
 @Component
 public class RoomCounters {
 
+	private static final Logger log = LoggerFactory.getLogger(RoomCounters.class);
+
 	private final StringRedisTemplate redis;
 
 	private final int partitions;
@@ -27,12 +32,20 @@ public class RoomCounters {
 	}
 
 	/**
-	 * @return the highest seq handed out in the room, empty when Redis does not hold the
-	 * counter (lost, or no message yet)
+	 * @return the highest seq handed out in the room, empty when that cannot be told:
+	 * Redis does not hold the counter (lost, or no message yet) or cannot be reached
+	 * (history is still served from PostgreSQL then)
 	 */
 	public OptionalLong handedOut(UUID roomId) {
-		String last = this.redis.opsForValue()
-			.get(MessageKeys.sequence(MessageKeys.partition(roomId, this.partitions), roomId));
+		String last;
+		try {
+			last = this.redis.opsForValue()
+				.get(MessageKeys.sequence(MessageKeys.partition(roomId, this.partitions), roomId));
+		}
+		catch (DataAccessException ex) {
+			log.debug("Room counter of {} not readable: {}", roomId, ex.toString());
+			return OptionalLong.empty();
+		}
 		return (last != null) ? OptionalLong.of(Long.parseLong(last)) : OptionalLong.empty();
 	}
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import com.cotalk.message.ChatServiceClient;
-import com.cotalk.message.RoomMembers;
 import com.cotalk.message.RoomCounters;
+import com.cotalk.message.RoomMembers;
 import com.cotalk.message.RoomNotFoundException;
 import com.cotalk.message.StoredMessage;
 
