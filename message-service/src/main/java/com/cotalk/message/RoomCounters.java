@@ -1,7 +1,10 @@
 package com.cotalk.message;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,11 @@ import com.cotalk.common.messages.MessageKeys;
  */
 @Component
 public class RoomCounters {
+
+	/** How long a read waits for acknowledged messages to be stored. */
+	public static final Duration STORAGE_WAIT = Duration.ofSeconds(2);
+
+	private static final long POLL_MILLIS = 50;
 
 	private static final Logger log = LoggerFactory.getLogger(RoomCounters.class);
 
@@ -47,6 +55,28 @@ public class RoomCounters {
 			return OptionalLong.empty();
 		}
 		return (last != null) ? OptionalLong.of(Long.parseLong(last)) : OptionalLong.empty();
+	}
+
+	/**
+	 * Reads again every 50 ms until the result shows that storage caught up, for at most
+	 * {@link #STORAGE_WAIT}.
+	 * @param first the result of the read already made
+	 * @return the last result read (also when the wait ran out or was interrupted)
+	 */
+	public <T> T awaitStored(T first, Supplier<T> read, Predicate<T> caughtUp) {
+		T result = first;
+		long deadline = System.nanoTime() + STORAGE_WAIT.toNanos();
+		while (!caughtUp.test(result) && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return result;
+			}
+			result = read.get();
+		}
+		return result;
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.cotalk.message.edit;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -13,15 +12,12 @@ import com.cotalk.message.StoredMessage;
 /**
  * Finds the message to change, allowing for storage lagging behind acceptance: a message
  * is acknowledged to its sender when it is in the Redis stream, and stored a few hundred
- * milliseconds later, so an edit right after sending waits for it (up to {@link #WAIT}).
- * A seq beyond the room's counter in Redis was never handed out and is answered at once.
+ * milliseconds later, so an edit right after sending waits for it (up to
+ * {@link RoomCounters#STORAGE_WAIT}). A seq beyond the room's counter in Redis was never
+ * handed out and is answered at once.
  */
 @Component
 class StoredMessages {
-
-	static final Duration WAIT = Duration.ofSeconds(2);
-
-	private static final long POLL_MILLIS = 50;
 
 	private final EditRepository messages;
 
@@ -40,15 +36,8 @@ class StoredMessages {
 		if (!handedOut(roomId, seq)) {
 			throw new MessageNotFoundException();
 		}
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (System.nanoTime() < deadline) {
-			sleep();
-			found = this.messages.find(roomId, seq);
-			if (found.isPresent()) {
-				return found.get();
-			}
-		}
-		throw new MessageNotFoundException();
+		return this.counters.awaitStored(found, () -> this.messages.find(roomId, seq), Optional::isPresent)
+			.orElseThrow(MessageNotFoundException::new);
 	}
 
 	/**
@@ -57,16 +46,6 @@ class StoredMessages {
 	private boolean handedOut(UUID roomId, long seq) {
 		OptionalLong last = this.counters.handedOut(roomId);
 		return last.isEmpty() || seq <= last.getAsLong();
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(POLL_MILLIS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MessageNotFoundException();
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.cotalk.message.history;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,11 +18,6 @@ import com.cotalk.message.StoredMessage;
 
 @Service
 class HistoryService {
-
-	/** How long a catch-up waits for acknowledged messages to be stored. */
-	static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
-
-	private static final long POLL_MILLIS = 50;
 
 	private final HistoryRepository messages;
 
@@ -62,7 +56,7 @@ class HistoryService {
 	 * request that belongs on it: storage lags acknowledgement by a few hundred
 	 * milliseconds, and a client that reconnected is subscribed again before it asks, so
 	 * what was sent in between reaches it only through this page. Waits for them up to
-	 * {@link #CATCH_UP_WAIT}.
+	 * {@link RoomCounters#STORAGE_WAIT}.
 	 */
 	private List<StoredMessage> page(UUID roomId, HistoryQuery query) {
 		List<StoredMessage> found = this.messages.findPage(roomId, query, query.limit() + 1);
@@ -77,18 +71,9 @@ class HistoryService {
 		if (query.before() != null) {
 			due = Math.min(due, query.before() - 1);
 		}
-		long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
-		while (highestSeq(found, query.after()) < due && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(POLL_MILLIS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return found;
-			}
-			found = this.messages.findPage(roomId, query, query.limit() + 1);
-		}
-		return found;
+		long upTo = due;
+		return this.counters.awaitStored(found, () -> this.messages.findPage(roomId, query, query.limit() + 1),
+				(page) -> highestSeq(page, query.after()) >= upTo);
 	}
 
 	private static long highestSeq(List<StoredMessage> found, long after) {
