@@ -149,21 +149,21 @@ public final class LocalStack {
 	}
 
 	private String startRedis(Path dir) {
+		createDirectories(dir);
+		int port = freeOr(EMBEDDED_REDIS_PORT);
+		this.redis = RedisServer.builder()
+			.bind("127.0.0.1")
+			.port(port)
+			.setting("appendonly yes")
+			.setting("dir " + dir)
+			.build();
 		try {
-			createDirectories(dir);
-			int port = freeOr(EMBEDDED_REDIS_PORT);
-			this.redis = RedisServer.newRedisServer()
-				.bind("127.0.0.1")
-				.port(port)
-				.setting("appendonly yes")
-				.setting("dir " + dir)
-				.build();
 			this.redis.start();
-			return "redis://127.0.0.1:" + port;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("embedded Redis: " + ex.getMessage(), ex);
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("embedded Redis: " + ex.getMessage(), ex);
 		}
+		return "redis://127.0.0.1:" + port;
 	}
 
 	private static void createDatabase(String serverUrl, String name) {
@@ -207,10 +207,10 @@ public final class LocalStack {
 		if (this.stack != null) {
 			this.stack.close();
 		}
+		if (this.redis != null) {
+			this.redis.stop();
+		}
 		try {
-			if (this.redis != null) {
-				this.redis.stop();
-			}
 			if (this.postgres != null) {
 				this.postgres.close();
 			}

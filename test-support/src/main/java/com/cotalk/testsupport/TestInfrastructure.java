@@ -29,6 +29,8 @@ public final class TestInfrastructure {
 	 */
 	public static final String DATABASE = "cotalk_test";
 
+	private static final java.time.Duration APPLICATIONS_CLOSE_TIMEOUT = java.time.Duration.ofSeconds(20);
+
 	private static @Nullable Postgres postgres;
 
 	private static @Nullable String redisUrl;
@@ -78,14 +80,14 @@ public final class TestInfrastructure {
 	private static Postgres startEmbeddedPostgres() {
 		try {
 			EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopAfterTheApplications(() -> {
 				try {
 					pg.close();
 				}
 				catch (IOException ex) {
 					// the JVM is going away anyway
 				}
-			}));
+			});
 			return new Postgres("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres", "postgres", "postgres");
 		}
 		catch (IOException ex) {
@@ -94,23 +96,46 @@ public final class TestInfrastructure {
 	}
 
 	private static String startEmbeddedRedis() {
+		int port = freePort();
+		// Redis 7 (sharded pub/sub), nothing kept on disk: tests make their own keys
+		RedisServer server = RedisServer.builder()
+			.bind("127.0.0.1")
+			.port(port)
+			.setting("save \"\"")
+			.setting("appendonly no")
+			.build();
 		try {
-			int port = freePort();
-			RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).build();
 			server.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					server.stop();
-				}
-				catch (IOException ex) {
-					// the JVM is going away anyway
-				}
-			}));
-			return "redis://127.0.0.1:" + port;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start embedded Redis", ex);
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Could not start embedded Redis on port " + port, ex);
 		}
+		stopAfterTheApplications(server::stop);
+		return "redis://127.0.0.1:" + port;
+	}
+
+	/**
+	 * Stops an embedded server when the JVM exits, but only once the Spring contexts of
+	 * the tests have closed (their shutdown hooks run at the same time as this one): a
+	 * store taken away under a closing application makes it wait for its reconnects.
+	 */
+	private static void stopAfterTheApplications(Runnable stop) {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			long deadline = System.nanoTime() + APPLICATIONS_CLOSE_TIMEOUT.toNanos();
+			for (Thread thread : Thread.getAllStackTraces().keySet()) {
+				if (thread != Thread.currentThread() && thread.getName().startsWith("Spring")
+						&& thread.getName().endsWith("ShutdownHook")) {
+					try {
+						thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						break;
+					}
+				}
+			}
+			stop.run();
+		}, "cotalk-test-stores-shutdown"));
 	}
 
 	private static void createDatabase(Postgres pg) {
