@@ -123,8 +123,8 @@ public final class LocalStack {
 				internalToken(dataDir), ports, moreChatPorts, Map.of(), LocalStack::say));
 		long seconds = Duration.between(started, Instant.now()).toSeconds();
 		say("Co-Talk is ready in " + seconds + " s: API " + this.stack.gatewayUrl() + "  WebSocket ws://localhost:"
-				+ ports.get(Service.GATEWAY) + "/ws  API docs " + "http://localhost:" + ports.get(Service.AUTH)
-				+ "/swagger-ui.html (one per service)  Press Ctrl-C to stop.");
+				+ ports.get(Service.GATEWAY) + "/ws  API docs " + this.stack.gatewayUrl()
+				+ "/api/docs  Press Ctrl-C to stop.");
 		while (true) {
 			Stack.sleep(Duration.ofSeconds(3600));
 		}

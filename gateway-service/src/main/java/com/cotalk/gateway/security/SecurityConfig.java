@@ -42,10 +42,11 @@ import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Every request needs a valid access token except the few that obtain one, the JWKS,
- * health probes and the WebSocket handshake (STOMP CONNECT carries the token and
- * chat-service checks it). Public paths have their own chain without token handling, so
- * that a stale token sent along with a refresh or login does not turn it into a 401.
+ * Every request needs a valid access token except the few that obtain one, the JWKS, the
+ * API documents, health probes and the WebSocket handshake (STOMP CONNECT carries the
+ * token and chat-service checks it). Public paths have their own chain without token
+ * handling, so that a stale token sent along with a refresh or login does not turn it
+ * into a 401.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -132,7 +133,7 @@ class SecurityConfig {
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login",
 						"/api/auth/refresh", "/api/auth/logout"),
 				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/auth/jwks", "/actuator/health",
-						"/actuator/health/**"),
+						"/actuator/health/**", "/api/openapi.json", "/api/openapi.yaml", "/api/docs", "/api/docs/**"),
 				ServerWebExchangeMatchers.pathMatchers("/ws", "/ws/**"));
 	}
 
