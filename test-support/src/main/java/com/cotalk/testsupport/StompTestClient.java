@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +59,12 @@ public final class StompTestClient implements AutoCloseable {
 	public final BlockingQueue<JsonNode> errors = new LinkedBlockingQueue<>();
 
 	public final BlockingQueue<String> errorFrames = new LinkedBlockingQueue<>();
+
+	/**
+	 * Everything that arrived on either queue, in arrival order, whatever the tests took
+	 * from {@link #events} and {@link #errors}.
+	 */
+	public final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
 	public final CompletableFuture<Throwable> closed = new CompletableFuture<>();
 
@@ -182,7 +189,9 @@ public final class StompTestClient implements AutoCloseable {
 
 			@Override
 			public void handleFrame(StompHeaders frame, @Nullable Object payload) {
-				into.add(JSON.readTree((String) payload));
+				JsonNode event = JSON.readTree((String) payload);
+				StompTestClient.this.received.add(event);
+				into.add(event);
 			}
 		}).addReceiptTask(() -> confirmed.complete(null));
 		return confirmed;
