@@ -121,21 +121,40 @@ public final class TestInfrastructure {
 	 */
 	private static void stopAfterTheApplications(Runnable stop) {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			long deadline = System.nanoTime() + APPLICATIONS_CLOSE_TIMEOUT.toNanos();
+			awaitSpringShutdownHooks();
+			stop.run();
+		}, "cotalk-test-stores-shutdown"));
+	}
+
+	/**
+	 * The JVM starts every shutdown hook at once, so Spring's may not have started when
+	 * this one looks: look for a moment, then wait for each found to finish.
+	 */
+	private static void awaitSpringShutdownHooks() {
+		long deadline = System.nanoTime() + APPLICATIONS_CLOSE_TIMEOUT.toNanos();
+		long lookUntil = System.nanoTime() + java.time.Duration.ofMillis(300).toNanos();
+		java.util.Set<Thread> joined = new java.util.HashSet<>();
+		while (System.nanoTime() < lookUntil) {
 			for (Thread thread : Thread.getAllStackTraces().keySet()) {
 				if (thread != Thread.currentThread() && thread.getName().startsWith("Spring")
-						&& thread.getName().endsWith("ShutdownHook")) {
+						&& thread.getName().endsWith("ShutdownHook") && joined.add(thread)) {
 					try {
 						thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
-						break;
+						return;
 					}
 				}
 			}
-			stop.run();
-		}, "cotalk-test-stores-shutdown"));
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private static void createDatabase(Postgres pg) {
