@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param messageServiceUrl stored history ({@code max-seq}, {@code last-messages})
  * @param shardedPubsub publish on the room channel with {@code SPUBLISH} (Redis Cluster,
  * Redis 7+) instead of {@code PUBLISH}
- * @param dedupeTtl how long a {@code clientMsgId} is remembered per room
+ * @param dedupeTtl how long a {@code clientMsgId} is remembered per sender and room
  * @param flushInterval how often coalesced read positions and room activity are written
  * @param readPositionTtl how long an idle room's read positions stay in Redis, where
  * every instance sees them before they are written to PostgreSQL

@@ -101,6 +101,21 @@ class MessageApiTests extends ChatApiTestSupport {
 	}
 
 	@Test
+	void anotherMembersSameClientMsgIdIsANewMessage() {
+		TestUser alice = user("Alice");
+		TestUser bob = user("Bob");
+		UUID roomId = UUID.fromString(openDirect(alice, bob).text("roomId"));
+		ApiClient.Response hers = send(alice, roomId, "1", "hers");
+		ApiClient.Response his = send(bob, roomId, "1", "his");
+
+		assertThat(hers.status()).isEqualTo(201);
+		assertThat(his.status()).as(his.toString()).isEqualTo(201);
+		assertThat(his.json().path("seq").asLong()).isEqualTo(2);
+		assertThat(streamEvents(roomId)).extracting(MessageEvent::content).containsExactly("hers", "his");
+		assertThat(send(bob, roomId, "1", "his").status()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesNonMembersWithNotFound() {
 		TestUser alice = user("Alice");
 		TestUser bob = user("Bob");

@@ -21,12 +21,12 @@ import com.cotalk.common.messages.MessageKeys;
  * The one atomic step of the message path (run with {@code EVALSHA}). Every key carries
  * the room's partition hash tag, so the script runs on one Redis Cluster slot.
  * <p>
- * KEYS: 1 dedupe key, 2 sequence counter, 3 partition stream, 4 room channel (declared as
- * a key so that Cluster checks its slot), 5 the room's read positions. ARGV: 1 event JSON
- * up to the seq value, 2 event JSON after it, 3 messageId, 4 sentAt (epoch millis), 5
- * dedupe TTL (seconds), 6 {@code PUBLISH} or {@code SPUBLISH}, 7 the stream entry field,
- * 8 the member who has read up to the new message (the sender of a text) or empty, 9 the
- * read positions' TTL (seconds).
+ * KEYS: 1 dedupe key (room, sender and clientMsgId), 2 sequence counter, 3 partition
+ * stream, 4 room channel (declared as a key so that Cluster checks its slot), 5 the
+ * room's read positions. ARGV: 1 event JSON up to the seq value, 2 event JSON after it, 3
+ * messageId, 4 sentAt (epoch millis), 5 dedupe TTL (seconds), 6 {@code PUBLISH} or
+ * {@code SPUBLISH}, 7 the stream entry field, 8 the member who has read up to the new
+ * message (the sender of a text) or empty, 9 the read positions' TTL (seconds).
  * <p>
  * Returns {@code A:<seq>} (accepted: appended and published),
  * {@code D:<seq>:<messageId>:<sentAtMillis>} (the clientMsgId was seen: the original,
@@ -92,11 +92,12 @@ class MessageScript {
 	 * @param reader the member whose read position moves to the new message (the sender
 	 * of a text), or null
 	 */
-	Outcome run(UUID roomId, String clientMsgId, SplitEvent event, UUID messageId, Instant sentAt,
+	Outcome run(UUID roomId, UUID senderId, String clientMsgId, SplitEvent event, UUID messageId, Instant sentAt,
 			@Nullable UUID reader) {
 		int p = MessageKeys.partition(roomId, this.partitions);
-		List<String> keys = List.of(MessageKeys.dedupe(p, roomId, clientMsgId), MessageKeys.sequence(p, roomId),
-				MessageKeys.stream(p), MessageKeys.roomChannel(p, roomId), MessageKeys.readPositions(p, roomId));
+		List<String> keys = List.of(MessageKeys.dedupe(p, roomId, senderId, clientMsgId),
+				MessageKeys.sequence(p, roomId), MessageKeys.stream(p), MessageKeys.roomChannel(p, roomId),
+				MessageKeys.readPositions(p, roomId));
 		long started = System.nanoTime();
 		String answer = this.redis.execute(SCRIPT, keys, event.beforeSeq(), event.afterSeq(), messageId.toString(),
 				Long.toString(sentAt.toEpochMilli()), this.dedupeTtlSeconds, this.publishCommand,

@@ -98,7 +98,7 @@ public class MessageSendService {
 				MessageEvent.accepted(messageId, roomId, 0, senderId, clientMsgId, contentType, content, sentAt),
 				this.json);
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			MessageScript.Outcome outcome = this.script.run(roomId, clientMsgId, event, messageId, sentAt,
+			MessageScript.Outcome outcome = this.script.run(roomId, senderId, clientMsgId, event, messageId, sentAt,
 					TEXT.equals(contentType) ? senderId : null);
 			switch (outcome) {
 				case MessageScript.Accepted(long seq) -> {

@@ -49,11 +49,12 @@ public final class MessageKeys {
 	}
 
 	/**
-	 * Remembers the seq given to a {@code clientMsgId}, so that a resend gets the
-	 * original back.
+	 * Remembers the seq given to a sender's {@code clientMsgId}, so that a resend gets
+	 * the original back. Per sender: another member's message with the same id (ids may
+	 * be predictable) is a message of its own, never a resend of someone else's.
 	 */
-	public static String dedupe(int partition, UUID roomId, String clientMsgId) {
-		return "msg:{" + partition + "}:dedupe:" + roomId + ":" + clientMsgId;
+	public static String dedupe(int partition, UUID roomId, UUID senderId, String clientMsgId) {
+		return "msg:{" + partition + "}:dedupe:" + roomId + ":" + senderId + ":" + clientMsgId;
 	}
 
 	/**

@@ -30,7 +30,7 @@ class MessageEventTests {
 		String tag = "{" + p + "}";
 		assertThat(MessageKeys.stream(p)).contains(tag);
 		assertThat(MessageKeys.sequence(p, room)).contains(tag);
-		assertThat(MessageKeys.dedupe(p, room, "c-1")).contains(tag);
+		assertThat(MessageKeys.dedupe(p, room, UUID.randomUUID(), "c-1")).contains(tag);
 		assertThat(MessageKeys.roomChannel(p, room)).contains(tag);
 	}
 
