@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import com.cotalk.common.Headers;
 import com.cotalk.testsupport.InfrastructureContextCustomizerFactory;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,6 +58,10 @@ final class FakeServices {
 		}
 		this.server.createContext("/internal/users", (exchange) -> handle(exchange, this::users));
 		this.server.createContext("/internal/relations", (exchange) -> handle(exchange, this::relations));
+		this.server.createContext("/internal/relations/blocked", (exchange) -> {
+			JsonNode request = JSON.readTree(exchange.getRequestBody());
+			handle(exchange, (path, query) -> blockedAmong(request));
+		});
 		this.server.createContext("/internal/rooms", (exchange) -> handle(exchange, this::rooms));
 		this.server.createContext("/internal/friends", (exchange) -> handle(exchange, this::friendIds));
 		this.server.start();
@@ -114,6 +119,18 @@ final class FakeServices {
 		String other = query.get("otherId");
 		boolean blocked = this.blocks.contains(one + ">" + other) || this.blocks.contains(other + ">" + one);
 		return Map.of("friends", false, "blocked", blocked);
+	}
+
+	private Object blockedAmong(JsonNode request) {
+		String user = request.path("userId").asString();
+		List<String> blocked = new ArrayList<>();
+		for (JsonNode other : request.path("otherIds")) {
+			String id = other.asString();
+			if (this.blocks.contains(user + ">" + id) || this.blocks.contains(id + ">" + user)) {
+				blocked.add(id);
+			}
+		}
+		return Map.of("items", blocked);
 	}
 
 	private @Nullable Object friendIds(String path, Map<String, String> query) {

@@ -102,6 +102,29 @@ class RoomApiTests extends ChatApiTestSupport {
 	}
 
 	@Test
+	void nobodyIsPutInAGroupAcrossABlockAndTheAnswerIsTheUnknownUsers() {
+		TestUser alice = user("Alice");
+		TestUser blocker = user("Blocker");
+		TestUser friend = user("Friend");
+		fakes.block(blocker, alice);
+		ApiClient.Response unknown = this.api.post("/api/rooms", alice.token(),
+				Map.of("type", "GROUP", "name", "g", "memberIds", List.of(UUID.randomUUID().toString())));
+		ApiClient.Response create = this.api.post("/api/rooms", alice.token(), Map.of("type", "GROUP", "name", "g",
+				"memberIds", List.of(friend.id().toString(), blocker.id().toString())));
+		assertProblem(create, 404, "USER_NOT_FOUND");
+		assertThat(create.body()).isEqualTo(unknown.body());
+		assertThat(this.api.get("/api/rooms", friend.token()).json().path("items").size()).isZero();
+
+		String roomId = this.api
+			.post("/api/rooms", alice.token(),
+					Map.of("type", "GROUP", "name", "g", "memberIds", List.of(friend.id().toString())))
+			.text("roomId");
+		assertProblem(this.api.post("/api/rooms/" + roomId + "/members", alice.token(),
+				Map.of("userIds", List.of(blocker.id().toString()))), 404, "USER_NOT_FOUND");
+		assertProblem(this.api.get("/api/rooms/" + roomId, blocker.token()), 404, "ROOM_NOT_FOUND");
+	}
+
+	@Test
 	void refusesADirectRoomWithYourselfOrABadRequest() {
 		TestUser alice = user("Alice");
 		assertValidationFailed(openDirect(alice, alice), "memberIds");

@@ -37,6 +37,26 @@ class InternalRelationApiTests extends FriendApiTestSupport {
 	}
 
 	@Test
+	void tellsWhichOfSeveralUsersAreBlockedEitherWay() {
+		TestUser me = user("Me");
+		TestUser blockedByMe = user("Blocked by me");
+		TestUser blockingMe = user("Blocking me");
+		TestUser friend = user("Friend");
+		makeFriends(me, friend);
+		this.api.put("/api/blocks/" + blockedByMe.id(), me.token(), null);
+		this.api.put("/api/blocks/" + me.id(), blockingMe.token(), null);
+		ApiClient.Response blocked = this.api.send("POST", "/internal/relations/blocked", null,
+				Map.of("userId", me.id(), "otherIds", List.of(blockedByMe.id(), blockingMe.id(), friend.id())),
+				INTERNAL);
+		assertThat(blocked.status()).as(blocked.toString()).isEqualTo(200);
+		assertThat(blocked.json().path("items").valueStream().map((id) -> id.asString()))
+			.containsExactlyInAnyOrder(blockedByMe.id().toString(), blockingMe.id().toString());
+		ApiClient.Response none = this.api.send("POST", "/internal/relations/blocked", null,
+				Map.of("userId", me.id(), "otherIds", List.of(friend.id())), INTERNAL);
+		assertThat(none.json().path("items").size()).isZero();
+	}
+
+	@Test
 	void listsAUsersFriendIds() {
 		TestUser me = user("Me");
 		TestUser one = user("One");

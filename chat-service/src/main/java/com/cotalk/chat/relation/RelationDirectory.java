@@ -23,8 +23,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * friend-service's {@code GET /internal/relations}: whether either user blocked the
- * other. Opening a direct room always asks; sending into one uses an answer at most
- * {@code relation-cache-ttl} old, so a block stops messages within that time.
+ * other. Opening a direct room and putting users in a group always ask; sending into one
+ * uses an answer at most {@code relation-cache-ttl} old, so a block stops messages within
+ * that time.
  */
 @Component
 public class RelationDirectory {
@@ -82,6 +83,32 @@ public class RelationDirectory {
 		return this.blocked.get(Pair.of(one, other), (pair) -> fetch(one, other));
 	}
 
+	/**
+	 * Asks friend-service now which of the others the user blocked or was blocked by
+	 * (putting users in a group: a block keeps them apart there too).
+	 */
+	public List<UUID> blockedEitherWayAmong(UUID userId, List<UUID> others) {
+		if (others.isEmpty()) {
+			return List.of();
+		}
+		FriendIds found;
+		try {
+			found = this.client.post()
+				.uri("/internal/relations/blocked")
+				.body(new BlockedAmong(userId, others))
+				.retrieve()
+				.body(FriendIds.class);
+		}
+		catch (RestClientException ex) {
+			log.warn("friend-service did not answer a block check: {}", ex.getClass().getSimpleName());
+			throw unavailable();
+		}
+		if (found == null || found.items() == null) {
+			throw unavailable();
+		}
+		return List.copyOf(found.items());
+	}
+
 	private boolean fetch(UUID one, UUID other) {
 		Relation relation;
 		try {
@@ -110,6 +137,9 @@ public class RelationDirectory {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record FriendIds(@Nullable List<UUID> items) {
+	}
+
+	record BlockedAmong(UUID userId, List<UUID> otherIds) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,6 +16,7 @@ import com.cotalk.chat.member.RoomNotFoundException;
 import com.cotalk.chat.message.AcceptedMessage;
 import com.cotalk.chat.message.MessageSendService;
 import com.cotalk.chat.profile.ProfileDirectory;
+import com.cotalk.chat.relation.RelationDirectory;
 import com.cotalk.chat.read.ReadStateService;
 
 /**
@@ -37,6 +38,8 @@ class MembershipChangeService {
 
 	private final ProfileDirectory profiles;
 
+	private final RelationDirectory relations;
+
 	private final MessageSendService messages;
 
 	private final ReadStateService readState;
@@ -50,8 +53,9 @@ class MembershipChangeService {
 	private final Duration rerecordWindow;
 
 	MembershipChangeService(RoomRepository rooms, MembershipService memberships, ProfileDirectory profiles,
-			MessageSendService messages, ReadStateService readState, ChatProperties properties,
-			RoomEventPublisher roomEvents) {
+			RelationDirectory relations, MessageSendService messages, ReadStateService readState,
+			ChatProperties properties, RoomEventPublisher roomEvents) {
+		this.relations = relations;
 		this.roomEvents = roomEvents;
 		this.rooms = rooms;
 		this.memberships = memberships;
@@ -72,6 +76,8 @@ class MembershipChangeService {
 		}
 		List<UUID> invited = userIds.stream().distinct().toList();
 		this.profiles.requireAllExist(invited);
+		RoomService.requireNoBlocks(this.relations, callerId,
+				invited.stream().filter((id) -> !id.equals(callerId)).toList());
 		List<UUID> added = this.rooms.addMembers(roomId, invited);
 		this.memberships.changed(roomId, added);
 		this.roomEvents.invited(roomId, this.rooms.findRoom(roomId).map(RoomRows.Room::name).orElse(null), callerId,

@@ -104,6 +104,7 @@ public class RoomService {
 		List<UUID> others = members.stream().filter((id) -> !id.equals(callerId)).toList();
 		if (!others.isEmpty()) {
 			this.profiles.requireAllExist(others);
+			requireNoBlocks(this.relations, callerId, others);
 		}
 		UUID roomId = UuidV7.next();
 		this.transactions.executeWithoutResult((status) -> {
@@ -116,7 +117,17 @@ public class RoomService {
 		return new OpenedRoom(roomId, true);
 	}
 
-	/** Never moves backwards; a seq above the room's last one is clamped to it. */
+	/**
+	 * Nobody is put in a group by someone they blocked or who blocked them; the answer is
+	 * the unknown user's, so that a block does not show.
+	 * @throws UserNotFoundException when any of them is blocked either way
+	 */
+	static void requireNoBlocks(RelationDirectory relations, UUID callerId, List<UUID> others) {
+		if (!relations.blockedEitherWayAmong(callerId, others).isEmpty()) {
+			throw new UserNotFoundException();
+		}
+	}
+
 	/**
 	 * Moves the caller's read position (REST and STOMP alike): never backwards, clamped
 	 * to the room's last seq.

@@ -41,6 +41,24 @@ class BlockRepository {
 			.single();
 	}
 
+	/**
+	 * Which of the others blocked the user or were blocked by them: primary-key and
+	 * {@code blocks_blocked_idx} lookups.
+	 */
+	List<UUID> blockedEitherWayAmong(UUID userId, List<UUID> others) {
+		if (others.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT blocked_id FROM blocks WHERE blocker_id = :user AND blocked_id = ANY(:others)
+				UNION
+				SELECT blocker_id FROM blocks WHERE blocked_id = :user AND blocker_id = ANY(:others)""")
+			.param("user", userId)
+			.param("others", others.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list();
+	}
+
 	/** Newest first. */
 	List<Block> findByBlocker(UUID blockerId) {
 		return this.jdbc.sql("""

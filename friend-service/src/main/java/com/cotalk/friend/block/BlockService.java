@@ -41,6 +41,11 @@ public class BlockService {
 		return this.blocks.existsEitherWay(one, other);
 	}
 
+	/** Those of the others whom the user blocked or who blocked the user. */
+	public List<UUID> blockedEitherWayAmong(UUID userId, List<UUID> others) {
+		return this.blocks.blockedEitherWayAmong(userId, others);
+	}
+
 	/**
 	 * Idempotent. Ends any friendship and pending request between the two, in the same
 	 * transaction. An unknown user is refused; when user-service cannot tell, the block
