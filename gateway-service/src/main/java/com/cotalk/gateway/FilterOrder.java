@@ -23,6 +23,8 @@ public final class FilterOrder {
 
 	public static final int BODY_SIZE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 30;
 
+	public static final int WEBSOCKET_ORIGIN = Ordered.HIGHEST_PRECEDENCE + 40;
+
 	/**
 	 * Spring Security's {@code WebFilterChainProxy} (package-private
 	 * {@code WebFluxSecurityConfiguration}).
