@@ -1,6 +1,7 @@
 package com.cotalk.common.security;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,9 +29,15 @@ public record CotalkSecurityProperties(Jwt jwt, String internalToken, @DefaultVa
 	 * @param jwksUri where the auth-service publishes its keys
 	 * @param issuer the only accepted {@code iss}
 	 * @param audience the audience every token must name
+	 * @param jwksMinRefetchInterval at most one fetch of the keys in this time, however
+	 * many tokens name a key that is not known (made-up {@code kid}s cost nothing)
+	 * @param jwksCacheTtl how long fetched keys are used before they are fetched again
+	 * @param jwksTimeout connect and read timeout of a fetch
 	 */
 	public record Jwt(@DefaultValue("http://localhost:8081/api/auth/jwks") URI jwksUri,
-			@DefaultValue("cotalk") String issuer, @DefaultValue("cotalk-api") String audience) {
+			@DefaultValue("cotalk") String issuer, @DefaultValue("cotalk-api") String audience,
+			@DefaultValue("10s") Duration jwksMinRefetchInterval, @DefaultValue("5m") Duration jwksCacheTtl,
+			@DefaultValue("5s") Duration jwksTimeout) {
 	}
 
 }

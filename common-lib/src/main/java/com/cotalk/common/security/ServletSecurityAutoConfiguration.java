@@ -1,7 +1,12 @@
 package com.cotalk.common.security;
 
+import java.net.MalformedURLException;
 import java.util.List;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,11 +60,34 @@ public class ServletSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(CotalkSecurityProperties properties) {
 		CotalkSecurityProperties.Jwt jwt = properties.jwt();
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwksUri().toString())
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource(jwt))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(AccessTokens.validator(jwt.issuer(), jwt.audience()));
 		return decoder;
+	}
+
+	/**
+	 * The auth-service keys, cached; a token naming an unknown {@code kid} (a new key, or
+	 * one an attacker made up) fetches them again at most once per
+	 * {@code jwks-min-refetch-interval}, so CONNECT frames or requests with made-up
+	 * {@code kid}s cannot make auth-service work per frame. Spring's JWK-set-URI builder
+	 * turns Nimbus's rate limit off.
+	 */
+	static JWKSource<SecurityContext> jwkSource(CotalkSecurityProperties.Jwt jwt) {
+		int timeout = Math.toIntExact(jwt.jwksTimeout().toMillis());
+		try {
+			return JWKSourceBuilder
+				.<SecurityContext>create(jwt.jwksUri().toURL(),
+						new DefaultResourceRetriever(timeout, timeout, 512 * 1024))
+				.cache(jwt.jwksCacheTtl().toMillis(), timeout)
+				.rateLimited(jwt.jwksMinRefetchInterval().toMillis())
+				.refreshAheadCache(false)
+				.build();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalStateException("cotalk.security.jwt.jwks-uri is not a URL: " + jwt.jwksUri(), ex);
+		}
 	}
 
 	@Bean
