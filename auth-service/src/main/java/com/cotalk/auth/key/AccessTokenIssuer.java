@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import com.cotalk.auth.AuthProperties;
 
+import com.cotalk.common.security.RevokedSessions;
+
 import io.jsonwebtoken.Jwts;
 
 /**
@@ -33,7 +35,11 @@ public class AccessTokenIssuer {
 	public record IssuedToken(String token, long expiresInSeconds) {
 	}
 
-	public IssuedToken issue(UUID userId) {
+	/**
+	 * @param sessionId the session (refresh-token family) the token belongs to, as claim
+	 * {@code sid}: revoking the session ends the sockets opened with its tokens
+	 */
+	public IssuedToken issue(UUID userId, UUID sessionId) {
 		Instant now = this.clock.instant();
 		Instant expiry = now.plus(this.settings.accessTokenTtl());
 		String token = Jwts.builder()
@@ -48,6 +54,7 @@ public class AccessTokenIssuer {
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(expiry))
 			.id(UUID.randomUUID().toString())
+			.claim(RevokedSessions.SESSION_CLAIM, sessionId.toString())
 			.signWith(this.keys.currentPrivateKey(), Jwts.SIG.RS256)
 			.compact();
 		return new IssuedToken(token, this.settings.accessTokenTtl().toSeconds());

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +44,13 @@ class SessionService {
 
 	private final AuthProperties.Jwt settings;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock = Clock.systemUTC();
 
 	SessionService(AccountService accounts, RefreshTokenRepository tokens, AccessTokenIssuer issuer,
-			LoginThrottle throttle, AuthProperties properties) {
+			LoginThrottle throttle, AuthProperties properties, ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.issuer = issuer;
@@ -85,6 +89,7 @@ class SessionService {
 			log.warn("Refresh token reused: revoking token family {} of account {}", stored.familyId(),
 					stored.accountId());
 			this.tokens.revokeFamily(stored.familyId(), now);
+			this.events.publishEvent(new SessionRevoked(stored.familyId()));
 			throw new InvalidRefreshTokenException();
 		}
 		this.tokens.markUsed(hash, now);
@@ -93,8 +98,10 @@ class SessionService {
 
 	@Transactional
 	void logout(String refreshToken) {
-		this.tokens.findForUpdate(hash(refreshToken))
-			.ifPresent((stored) -> this.tokens.revokeFamily(stored.familyId(), this.clock.instant()));
+		this.tokens.findForUpdate(hash(refreshToken)).ifPresent((stored) -> {
+			this.tokens.revokeFamily(stored.familyId(), this.clock.instant());
+			this.events.publishEvent(new SessionRevoked(stored.familyId()));
+		});
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
@@ -112,7 +119,7 @@ class SessionService {
 		String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant now = this.clock.instant();
 		this.tokens.insert(hash(refreshToken), familyId, accountId, now, now.plus(this.settings.refreshTokenTtl()));
-		AccessTokenIssuer.IssuedToken access = this.issuer.issue(accountId);
+		AccessTokenIssuer.IssuedToken access = this.issuer.issue(accountId, familyId);
 		return new TokenResponse(access.token(), refreshToken, access.expiresInSeconds(), accountId);
 	}
 

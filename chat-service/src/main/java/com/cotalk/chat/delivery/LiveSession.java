@@ -18,6 +18,8 @@ final class LiveSession {
 
 	private volatile @Nullable UUID userId;
 
+	private volatile @Nullable UUID authSessionId;
+
 	private volatile @Nullable String eventsSubscription;
 
 	private volatile @Nullable ScheduledFuture<?> expiry;
@@ -42,6 +44,15 @@ final class LiveSession {
 
 	void authenticated(UUID userId) {
 		this.userId = userId;
+	}
+
+	/** The auth session (refresh-token family) of the token that opened or renewed it. */
+	void authSession(@Nullable UUID sessionId) {
+		this.authSessionId = sessionId;
+	}
+
+	@Nullable UUID authSessionId() {
+		return this.authSessionId;
 	}
 
 	void subscribedToEvents(@Nullable String subscriptionId) {

@@ -108,10 +108,12 @@ class RoomMessagingController {
 		StompAuthentication.Verified verified = this.authentication
 			.verify(headers.getFirstNativeHeader(StompAuthentication.AUTHORIZATION));
 		LiveSession session = this.registry.get(sessionId);
-		if (verified == null || session == null || !verified.userId().equals(StompUser.idOf(user))) {
+		if (verified == null || session == null || !verified.userId().equals(StompUser.idOf(user))
+				|| verified.revoked()) {
 			throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED,
 					"The token is not valid for this session.");
 		}
+		session.authSession(verified.sessionId());
 		this.authentication.expireAt(session, verified.expiresAt());
 		receipt(sessionId, receipt);
 	}

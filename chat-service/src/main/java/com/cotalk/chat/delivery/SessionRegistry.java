@@ -97,6 +97,11 @@ class SessionRegistry {
 		return this.sessions.get(sessionId);
 	}
 
+	/** Every session open on this instance now. */
+	Collection<LiveSession> all() {
+		return List.copyOf(this.sessions.values());
+	}
+
 	/**
 	 * Registers the session as the user's and makes sure the user's rooms are subscribed
 	 * before it returns (so that the client's {@code CONNECTED} means events flow). A

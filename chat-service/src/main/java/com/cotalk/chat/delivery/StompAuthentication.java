@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
 import com.cotalk.common.error.ErrorCode;
+import com.cotalk.common.security.RevokedSessions;
 
 /**
  * Access tokens on STOMP: verified like every REST call's (the service's
@@ -31,9 +32,12 @@ class StompAuthentication {
 
 	private final Frames frames;
 
+	private final RevokedSessionWatcher revocations;
+
 	StompAuthentication(JwtDecoder decoder, @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
-			Frames frames) {
+			Frames frames, RevokedSessionWatcher revocations) {
 		this.decoder = decoder;
+		this.revocations = revocations;
 		this.scheduler = scheduler;
 		this.frames = frames;
 	}
@@ -49,7 +53,10 @@ class StompAuthentication {
 			if (expiresAt == null || !expiresAt.isAfter(Instant.now()) || jwt.getSubject() == null) {
 				return null;
 			}
-			return new Verified(UUID.fromString(jwt.getSubject()), expiresAt);
+			String sid = jwt.getClaimAsString(RevokedSessions.SESSION_CLAIM);
+			UUID sessionId = (sid != null) ? UUID.fromString(sid) : null;
+			return new Verified(UUID.fromString(jwt.getSubject()), expiresAt, sessionId,
+					this.revocations.isRevoked(sessionId));
 		}
 		catch (JwtException | IllegalArgumentException ex) {
 			return null;
@@ -63,7 +70,13 @@ class StompAuthentication {
 			.start(() -> this.frames.error(session.id(), ErrorCode.UNAUTHORIZED)), expiresAt));
 	}
 
-	record Verified(UUID userId, Instant expiresAt) {
+	/**
+	 * @param sessionId the session the token belongs to (claim {@code sid}), null for
+	 * tokens issued before sessions were named
+	 * @param revoked the session was revoked (logout): the token must not open or renew a
+	 * session
+	 */
+	record Verified(UUID userId, Instant expiresAt, @Nullable UUID sessionId, boolean revoked) {
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 import com.cotalk.common.error.ErrorCode;
+import com.cotalk.common.security.RevokedSessions;
 
 /**
  * The gate of every inbound frame: {@code CONNECT} needs a valid access token, a session
@@ -110,6 +111,11 @@ class StompInterceptor implements ChannelInterceptor {
 			this.frames.error(sessionId, ErrorCode.UNAUTHORIZED);
 			return null;
 		}
+		if (verified.revoked()) {
+			this.frames.error(sessionId, RevokedSessions.SESSION_REVOKED);
+			return null;
+		}
+		session.authSession(verified.sessionId());
 		accessor.setUser(new StompUser(verified.userId()));
 		if (accessor.isMutable()) {
 			accessor.removeNativeHeader(StompAuthentication.AUTHORIZATION);
