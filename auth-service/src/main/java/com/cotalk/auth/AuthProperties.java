@@ -31,8 +31,16 @@ public record AuthProperties(URI userServiceUrl, Jwt jwt, LoginThrottle loginThr
 	public record PublicKeyEntry(String keyId, String publicKey) {
 	}
 
+	/**
+	 * @param perIpAttempts login attempts per client address per {@code perIpWindow}
+	 * @param perAccountFailures failed logins on one account from one address per
+	 * {@code perAccountWindow}: a guesser elsewhere does not lock the owner out
+	 * @param perAccountAnyAddressFailures failed logins on one account from all addresses
+	 * together per {@code perAccountWindow}, against guessing spread over many addresses
+	 */
 	public record LoginThrottle(@DefaultValue("30") int perIpAttempts, @DefaultValue("1m") Duration perIpWindow,
-			@DefaultValue("5") int perAccountFailures, @DefaultValue("15m") Duration perAccountWindow) {
+			@DefaultValue("5") int perAccountFailures, @DefaultValue("15m") Duration perAccountWindow,
+			@DefaultValue("50") int perAccountAnyAddressFailures) {
 	}
 
 }

@@ -6,9 +6,14 @@ import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -180,16 +185,53 @@ class AuthApiTests {
 	}
 
 	@Test
-	void throttlesRepeatedFailuresOnOneAccount() {
+	void throttlesRepeatedFailuresOnOneAccountFromOneAddress() {
 		String email = newEmail();
+		String guesser = randomAddress();
 		signUp(email, "correct horse battery");
 		for (int i = 0; i < 5; i++) {
-			assertThat(login(email, "guess " + i).status()).isEqualTo(401);
+			assertThat(login(email, "guess " + i, guesser).status()).isEqualTo(401);
 		}
-		Response blocked = login(email, "correct horse battery");
+		Response blocked = login(email, "correct horse battery", guesser);
 		assertThat(blocked.status()).isEqualTo(429);
 		assertThat(blocked.text("code")).isEqualTo("RATE_LIMITED");
 		assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(1L, 900L);
+	}
+
+	@Test
+	void aGuesserElsewhereDoesNotLockTheOwnerOut() {
+		String email = newEmail();
+		String guesser = randomAddress();
+		signUp(email, "correct horse battery");
+		for (int i = 0; i < 6; i++) {
+			login(email, "guess " + i, guesser);
+		}
+		assertThat(login(email, "guess", guesser).status()).isEqualTo(429);
+		assertThat(login(email, "correct horse battery", randomAddress()).status()).as("the owner, at home")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void parallelGuessesAreCountedBeforeThePasswordIsChecked() throws Exception {
+		String email = newEmail();
+		String guesser = randomAddress();
+		signUp(email, "correct horse battery");
+		List<CompletableFuture<Response>> guesses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+			for (int i = 0; i < 10; i++) {
+				String guess = "guess " + i;
+				guesses.add(CompletableFuture.supplyAsync(() -> login(email, guess, guesser), pool));
+			}
+			List<Integer> statuses = guesses.stream().map(CompletableFuture::join).map(Response::status).toList();
+			assertThat(statuses).as("at most 5 guesses reach the password check")
+				.filteredOn((s) -> s == 401)
+				.hasSizeLessThanOrEqualTo(5);
+			assertThat(statuses).containsOnly(401, 429);
+		}
+	}
+
+	private static String randomAddress() {
+		return "10.2." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
 	}
 
 	@Test

@@ -18,10 +18,14 @@ import com.cotalk.auth.AuthProperties;
 import com.cotalk.common.error.ApiException;
 
 /**
- * Slows password guessing: a fixed window of login attempts per client IP, and of failed
- * attempts per account. Counters live in Redis so that every auth-service instance shares
- * them. If Redis is unreachable logins go on (logged): an outage of the limiter must not
- * lock every user out.
+ * Slows password guessing: a fixed window of login attempts per client address, and of
+ * failed attempts per account from one address (so a guesser elsewhere cannot lock the
+ * owner out) and from all addresses together (a higher bound, against guessing spread
+ * over many addresses). An attempt is counted as failed before the password is checked
+ * and uncounted if it succeeds, in one Redis script: parallel guesses cannot all slip
+ * past the bound while bcrypt runs. Counters live in Redis so that every auth-service
+ * instance shares them. If Redis is unreachable logins go on (logged): an outage of the
+ * limiter must not lock every user out.
  */
 @Component
 class LoginThrottle {
@@ -37,6 +41,27 @@ class LoginThrottle {
 			if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 			return {n, redis.call('PTTL', KEYS[1])}""", List.class);
 
+	/**
+	 * Counts a failure in advance on the account's per-address (KEYS[1]) and all-address
+	 * (KEYS[2]) counters, unless either is at its bound (ARGV[2], ARGV[3]); returns 0, or
+	 * the milliseconds until the full counter's window ends.
+	 */
+	private static final RedisScript<Long> RESERVE = RedisScript.of("""
+			local here = tonumber(redis.call('GET', KEYS[1]) or '0')
+			local anywhere = tonumber(redis.call('GET', KEYS[2]) or '0')
+			if here >= tonumber(ARGV[2]) then return math.max(redis.call('PTTL', KEYS[1]), 1000) end
+			if anywhere >= tonumber(ARGV[3]) then return math.max(redis.call('PTTL', KEYS[2]), 1000) end
+			for _, key in ipairs(KEYS) do
+			  if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, ARGV[1]) end
+			end
+			return 0""", Long.class);
+
+	/** Takes back the failure counted in advance of an attempt that succeeded. */
+	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+			redis.call('DEL', KEYS[1])
+			if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
+			return 0""", Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final AuthProperties.LoginThrottle settings;
@@ -47,20 +72,22 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Counts an attempt from this IP, and refuses it when the IP or the account is over
-	 * its limit.
+	 * Counts an attempt from this address, refuses it when the address or the account is
+	 * over its bound, and otherwise counts it as a failure until {@link #succeeded}.
 	 */
-	void checkAttempt(String clientIp, String email) {
+	void reserveAttempt(String clientIp, String email) {
 		try {
 			List<?> ip = this.redis.execute(HIT, List.of(key("ip", clientIp)),
 					Long.toString(this.settings.perIpWindow().toMillis()));
 			if (count(ip) > this.settings.perIpAttempts()) {
 				throw ApiException.rateLimited(Duration.ofMillis(ttl(ip)));
 			}
-			String failures = this.redis.opsForValue().get(key("account", email));
-			if (failures != null && Long.parseLong(failures) >= this.settings.perAccountFailures()) {
-				Long ttl = this.redis.getExpire(key("account", email));
-				throw ApiException.rateLimited(Duration.ofSeconds((ttl != null && ttl > 0) ? ttl : 1));
+			Long wait = this.redis.execute(RESERVE, accountKeys(clientIp, email),
+					Long.toString(this.settings.perAccountWindow().toMillis()),
+					Integer.toString(this.settings.perAccountFailures()),
+					Integer.toString(this.settings.perAccountAnyAddressFailures()));
+			if (wait != null && wait > 0) {
+				throw ApiException.rateLimited(Duration.ofMillis(wait));
 			}
 		}
 		catch (RedisConnectionFailureException ex) {
@@ -68,23 +95,21 @@ class LoginThrottle {
 		}
 	}
 
-	void recordFailure(String email) {
+	/**
+	 * The password was right: the attempt was no failure, and earlier ones are forgiven.
+	 */
+	void succeeded(String clientIp, String email) {
 		try {
-			this.redis.execute(HIT, List.of(key("account", email)),
-					Long.toString(this.settings.perAccountWindow().toMillis()));
-		}
-		catch (RedisConnectionFailureException ex) {
-			log.warn("Login throttle unavailable, failure not counted: {}", ex.getMessage());
-		}
-	}
-
-	void recordSuccess(String email) {
-		try {
-			this.redis.delete(key("account", email));
+			this.redis.execute(RELEASE, accountKeys(clientIp, email));
 		}
 		catch (RedisConnectionFailureException ex) {
 			log.warn("Login throttle unavailable: {}", ex.getMessage());
 		}
+	}
+
+	private static List<String> accountKeys(String clientIp, String email) {
+		String account = email.trim().toLowerCase(java.util.Locale.ROOT);
+		return List.of(key("account-ip", account + "|" + clientIp), key("account", account));
 	}
 
 	private static long count(List<?> result) {

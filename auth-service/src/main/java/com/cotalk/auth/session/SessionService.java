@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.cotalk.auth.AuthProperties;
 import com.cotalk.auth.account.AccountService;
-import com.cotalk.auth.account.BadCredentialsException;
 import com.cotalk.auth.key.AccessTokenIssuer;
 
 /**
@@ -63,16 +62,9 @@ class SessionService {
 	 * connection meanwhile.
 	 */
 	TokenResponse login(String email, String password, String clientIp) {
-		this.throttle.checkAttempt(clientIp, email);
-		UUID accountId;
-		try {
-			accountId = this.accounts.authenticate(email, password);
-		}
-		catch (BadCredentialsException ex) {
-			this.throttle.recordFailure(email);
-			throw ex;
-		}
-		this.throttle.recordSuccess(email);
+		this.throttle.reserveAttempt(clientIp, email);
+		UUID accountId = this.accounts.authenticate(email, password);
+		this.throttle.succeeded(clientIp, email);
 		return issue(accountId, UUID.randomUUID());
 	}
 
