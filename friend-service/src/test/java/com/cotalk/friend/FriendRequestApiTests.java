@@ -224,6 +224,23 @@ class FriendRequestApiTests extends FriendApiTestSupport {
 	}
 
 	@Test
+	void requestingAndCancellingOverAndOverIsCappedPerDay() {
+		TestUser pest = user("Pest");
+		TestUser target = user("Target");
+		for (int i = 0; i < 3; i++) {
+			ApiClient.Response sent = sendRequest(pest, target);
+			assertThat(sent.status()).isEqualTo(201);
+			assertThat(this.api.delete("/api/friends/requests/" + sent.text("requestId"), pest.token()).status())
+				.isEqualTo(204);
+		}
+		ApiClient.Response capped = sendRequest(pest, target);
+		assertProblem(capped, 429, "RATE_LIMITED");
+		assertThat(Long.parseLong(capped.header("Retry-After"))).isBetween(1L, 86_400L);
+		assertThat(requestIds(target, "incoming")).isEmpty();
+		assertThat(sendRequest(pest, user("Someone else")).status()).as("others can still be asked").isEqualTo(201);
+	}
+
+	@Test
 	void refusesCallersWithoutAValidToken() {
 		TestUser seoyeon = user("서연");
 		assertProblem(this.api.post("/api/friends/requests", null, Map.of("userId", seoyeon.id().toString())), 401,

@@ -1,5 +1,6 @@
 package com.cotalk.friend.request;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
@@ -14,6 +16,8 @@ import org.springframework.transaction.support.TransactionOperations;
 import com.cotalk.common.ids.UuidV7;
 import com.cotalk.common.error.ApiException;
 import com.cotalk.common.events.FriendEvent;
+import com.cotalk.common.redis.Quotas;
+import com.cotalk.friend.FriendProperties;
 import com.cotalk.friend.block.BlockService;
 import com.cotalk.friend.block.UserBlocked;
 import com.cotalk.friend.friendship.FriendService;
@@ -29,6 +33,8 @@ import com.cotalk.friend.profile.UserNotFoundException;
 @Service
 class FriendRequestService {
 
+	private static final Duration DAY = Duration.ofDays(1);
+
 	private final FriendRequestRepository requests;
 
 	private final FriendService friends;
@@ -43,9 +49,15 @@ class FriendRequestService {
 
 	private final TransactionOperations transactions;
 
+	private final Quotas quotas;
+
+	private final FriendProperties settings;
+
 	FriendRequestService(FriendRequestRepository requests, FriendService friends, BlockService blocks,
 			ProfileDirectory profiles, PairLock pairLock, ApplicationEventPublisher events,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, StringRedisTemplate redis, FriendProperties settings) {
+		this.quotas = new Quotas(redis);
+		this.settings = settings;
 		this.requests = requests;
 		this.friends = friends;
 		this.blocks = blocks;
@@ -86,6 +98,10 @@ class FriendRequestService {
 		if (theirs.isPresent()) {
 			return new Sent(accept(theirs.get()), false);
 		}
+		// counted only for requests that would notify someone, under the pair's lock
+		this.quotas.take(new Quotas.Quota("friend:requests:" + me, this.settings.requestsPerDay(), DAY), 1);
+		this.quotas.take(
+				new Quotas.Quota("friend:requests:" + me + ":" + other, this.settings.requestsPerPairPerDay(), DAY), 1);
 		FriendRequest created = this.requests.insertPending(UuidV7.next(), me, other);
 		this.events.publishEvent(
 				FriendEvent.of(FriendEvent.Type.FRIEND_REQUEST_CREATED, me, other, created.id(), created.createdAt()));
