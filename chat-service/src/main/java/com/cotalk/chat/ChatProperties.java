@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedOrigins browser origins that may open the STOMP WebSocket (patterns such
  * as {@code https://*.example.com}); requests without an {@code Origin} (native apps) and
  * same-origin requests are always allowed
+ * @param limits what one account may do
  */
 @ConfigurationProperties("cotalk.chat")
 public record ChatProperties(@DefaultValue("http://localhost:8082") URI userServiceUrl,
@@ -31,5 +32,16 @@ public record ChatProperties(@DefaultValue("http://localhost:8082") URI userServ
 		@DefaultValue("7d") Duration dedupeTtl, @DefaultValue("200ms") Duration flushInterval,
 		@DefaultValue("1d") Duration readPositionTtl, @DefaultValue("10s") Duration membershipCacheTtl,
 		@DefaultValue("5s") Duration relationCacheTtl, @DefaultValue("1m") Duration profileCacheTtl,
-		@DefaultValue List<String> allowedOrigins) {
+		@DefaultValue List<String> allowedOrigins, @DefaultValue Limits limits) {
+
+	/**
+	 * @param groupsPerHour groups one account may create an hour
+	 * @param invitationsPerHour users one account may put in groups an hour (at creation
+	 * and by invitation)
+	 * @param roomsPerUser rooms a user may be a member of at once
+	 */
+	public record Limits(@DefaultValue("20") int groupsPerHour, @DefaultValue("1000") int invitationsPerHour,
+			@DefaultValue("1000") int roomsPerUser) {
+	}
+
 }

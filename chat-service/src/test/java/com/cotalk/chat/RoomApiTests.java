@@ -125,6 +125,25 @@ class RoomApiTests extends ChatApiTestSupport {
 	}
 
 	@Test
+	void groupCreationsAndInvitationsAreCappedPerHour() {
+		TestUser spammer = user("Spammer");
+		TestUser victim = user("Victim");
+		for (int i = 0; i < 20; i++) {
+			assertThat(this.api
+				.post("/api/rooms", spammer.token(), Map.of("type", "GROUP", "name", "g" + i, "memberIds", List.of()))
+				.status()).isEqualTo(201);
+		}
+		ApiClient.Response capped = this.api.post("/api/rooms", spammer.token(),
+				Map.of("type", "GROUP", "name", "one more", "memberIds", List.of(victim.id().toString())));
+		assertProblem(capped, 429, "RATE_LIMITED");
+		assertThat(capped.header("Retry-After")).isNotNull();
+		assertThat(this.api.get("/api/rooms", victim.token()).json().path("items").size()).isZero();
+		assertThat(this.api
+			.post("/api/rooms", user("Someone").token(), Map.of("type", "GROUP", "name", "g", "memberIds", List.of()))
+			.status()).as("other accounts are not affected").isEqualTo(201);
+	}
+
+	@Test
 	void refusesADirectRoomWithYourselfOrABadRequest() {
 		TestUser alice = user("Alice");
 		assertValidationFailed(openDirect(alice, alice), "memberIds");

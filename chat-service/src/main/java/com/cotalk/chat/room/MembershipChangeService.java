@@ -40,6 +40,8 @@ class MembershipChangeService {
 
 	private final RelationDirectory relations;
 
+	private final RoomLimitService limits;
+
 	private final MessageSendService messages;
 
 	private final ReadStateService readState;
@@ -54,8 +56,9 @@ class MembershipChangeService {
 
 	MembershipChangeService(RoomRepository rooms, MembershipService memberships, ProfileDirectory profiles,
 			RelationDirectory relations, MessageSendService messages, ReadStateService readState,
-			ChatProperties properties, RoomEventPublisher roomEvents) {
+			ChatProperties properties, RoomEventPublisher roomEvents, RoomLimitService limits) {
 		this.relations = relations;
+		this.limits = limits;
 		this.roomEvents = roomEvents;
 		this.rooms = rooms;
 		this.memberships = memberships;
@@ -76,8 +79,10 @@ class MembershipChangeService {
 		}
 		List<UUID> invited = userIds.stream().distinct().toList();
 		this.profiles.requireAllExist(invited);
-		RoomService.requireNoBlocks(this.relations, callerId,
-				invited.stream().filter((id) -> !id.equals(callerId)).toList());
+		List<UUID> others = invited.stream().filter((id) -> !id.equals(callerId)).toList();
+		RoomService.requireNoBlocks(this.relations, callerId, others);
+		this.limits.puttingInGroups(callerId, others.size());
+		this.limits.joining(others);
 		List<UUID> added = this.rooms.addMembers(roomId, invited);
 		this.memberships.changed(roomId, added);
 		this.roomEvents.invited(roomId, this.rooms.findRoom(roomId).map(RoomRows.Room::name).orElse(null), callerId,

@@ -56,6 +56,17 @@ class RoomRepository {
 			.single();
 	}
 
+	/** Of the users, those who are members of at least {@code limit} rooms. */
+	List<UUID> usersInAtLeast(Collection<UUID> userIds, int limit) {
+		return this.jdbc.sql("""
+				SELECT user_id FROM members WHERE user_id = ANY(:users)
+				GROUP BY user_id HAVING count(*) >= :limit""")
+			.param("users", new SqlArrayValue("uuid", userIds.toArray()))
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** The users that were not members yet. */
 	List<UUID> addMembers(UUID roomId, Collection<UUID> userIds) {
 		return this.jdbc.sql("""

@@ -42,9 +42,12 @@ public class RoomService {
 
 	private final TransactionTemplate transactions;
 
+	private final RoomLimitService limits;
+
 	RoomService(RoomRepository rooms, MembershipService memberships, ProfileDirectory profiles,
 			RelationDirectory relations, RoomSequences sequences, ReadStateService readState,
-			TransactionTemplate transactions, RoomEventPublisher roomEvents) {
+			TransactionTemplate transactions, RoomEventPublisher roomEvents, RoomLimitService limits) {
+		this.limits = limits;
 		this.roomEvents = roomEvents;
 		this.rooms = rooms;
 		this.memberships = memberships;
@@ -102,10 +105,13 @@ public class RoomService {
 		members.add(callerId);
 		members.addAll(memberIds);
 		List<UUID> others = members.stream().filter((id) -> !id.equals(callerId)).toList();
+		this.limits.creatingGroup(callerId);
 		if (!others.isEmpty()) {
 			this.profiles.requireAllExist(others);
 			requireNoBlocks(this.relations, callerId, others);
 		}
+		this.limits.puttingInGroups(callerId, others.size());
+		this.limits.joining(members);
 		UUID roomId = UuidV7.next();
 		this.transactions.executeWithoutResult((status) -> {
 			this.rooms.insertRoom(roomId, Membership.GROUP, trimmed);
