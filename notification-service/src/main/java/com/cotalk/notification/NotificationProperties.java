@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowLoopbackHttp accept {@code http} Web Push endpoints on a loopback host
  * (development only)
  * @param consumer how the event and message streams are read
+ * @param devicesPerUser devices one user may register (phones, tablets, browsers)
  */
 @ConfigurationProperties("cotalk.notification")
 public record NotificationProperties(@DefaultValue("http://localhost:8084") URI chatServiceUrl,
 		@DefaultValue("http://localhost:8082") URI userServiceUrl, @DefaultValue("false") boolean shardedPubsub,
-		@DefaultValue("false") boolean allowLoopbackHttp, @DefaultValue Consumer consumer) {
+		@DefaultValue("false") boolean allowLoopbackHttp, @DefaultValue Consumer consumer,
+		@DefaultValue("10") int devicesPerUser) {
 
 	/**
 	 * @param batchSize the most entries read from a stream at a time

@@ -59,6 +59,34 @@ public class DeviceApiTests extends NotificationTestSupport {
 	}
 
 	@Test
+	void aUserMayRegisterTenDevices() {
+		TestUser me = user("Collector");
+		for (int i = 0; i < 10; i++) {
+			assertThat(
+					register(me, "device-" + i, Map.of("platform", "FCM", "token", "t-" + java.util.UUID.randomUUID()))
+						.status())
+				.isEqualTo(204);
+		}
+		ApiClient.Response eleventh = register(me, "device-10",
+				Map.of("platform", "FCM", "token", "t-" + java.util.UUID.randomUUID()));
+		assertProblem(eleventh, 409, "TOO_MANY_DEVICES");
+		assertThat(register(me, "device-3", Map.of("platform", "APNS", "token", "abcdef0123")).status())
+			.as("a registered device may be registered again")
+			.isEqualTo(204);
+		assertThat(this.devices.devicesOf(me.id())).hasSize(10);
+	}
+
+	@Test
+	void refusesPushEndpointsInsideTheNetwork() {
+		TestUser me = user("Prober");
+		for (String endpoint : java.util.List.of("https://10.0.0.1/p", "https://100.64.0.1/p", "https://[fd00::1]/p",
+				"https://[::ffff:192.168.0.1]/p", "https://169.254.169.254/latest")) {
+			assertProblem(register(me, "browser", webPush(endpoint, P256DH, AUTH)), 400, "VALIDATION_FAILED");
+		}
+		assertThat(this.devices.devicesOf(me.id())).isEmpty();
+	}
+
+	@Test
 	void aTokenRegisteredByAnotherUserMovesToThem() {
 		TestUser first = user("First");
 		TestUser second = user("Second");

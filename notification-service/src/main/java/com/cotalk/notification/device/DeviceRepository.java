@@ -50,6 +50,26 @@ class DeviceRepository {
 			.update();
 	}
 
+	/**
+	 * Serialises registrations of one user's devices until the transaction ends, so that
+	 * the device cap holds for registrations at the same moment.
+	 */
+	void lockUser(UUID userId) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:user, 7))")
+			.param("user", userId.toString())
+			.query((rs, row) -> 0)
+			.list();
+	}
+
+	/** How many devices the user has besides this one. */
+	int countOthers(UUID userId, String deviceId) {
+		return this.jdbc.sql("SELECT count(*) FROM devices WHERE user_id = :user AND device_id <> :device")
+			.param("user", userId)
+			.param("device", deviceId)
+			.query(Integer.class)
+			.single();
+	}
+
 	List<Device> findByUser(UUID userId) {
 		return this.jdbc.sql("""
 				SELECT user_id, device_id, platform, address, p256dh, auth, registered_at

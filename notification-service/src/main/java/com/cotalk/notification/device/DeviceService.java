@@ -6,10 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.cotalk.common.error.ApiException;
 import com.cotalk.notification.NotificationProperties;
 
 /**
@@ -19,15 +21,20 @@ import com.cotalk.notification.NotificationProperties;
 @Service
 public class DeviceService {
 
+	static final String TOO_MANY_DEVICES = "TOO_MANY_DEVICES";
+
 	private final DeviceRepository devices;
 
 	private final DeviceValidation validation;
 
 	private final TransactionTemplate transaction;
 
+	private final int devicesPerUser;
+
 	DeviceService(DeviceRepository devices, NotificationProperties properties,
 			PlatformTransactionManager transactionManager) {
 		this.devices = devices;
+		this.devicesPerUser = properties.devicesPerUser();
 		this.validation = new DeviceValidation(properties.allowLoopbackHttp());
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
@@ -50,6 +57,11 @@ public class DeviceService {
 
 	private void register(UUID userId, String deviceId, DeviceValidation.Registration registration) {
 		this.transaction.executeWithoutResult((status) -> {
+			this.devices.lockUser(userId);
+			if (this.devices.countOthers(userId, deviceId) >= this.devicesPerUser) {
+				throw new ApiException(HttpStatus.CONFLICT, TOO_MANY_DEVICES, "At most " + this.devicesPerUser
+						+ " devices can be registered; remove one (DELETE /api/notifications/devices/{deviceId}) first.");
+			}
 			this.devices.releaseAddress(registration.platform(), registration.address(), userId, deviceId);
 			this.devices.upsert(userId, deviceId, registration);
 		});

@@ -1,7 +1,6 @@
 package com.cotalk.notification.device;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.AlgorithmParameters;
@@ -13,7 +12,6 @@ import java.security.spec.EllipticCurve;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import com.cotalk.common.error.ApiException;
 import com.cotalk.common.error.ErrorCode;
 import com.cotalk.common.error.FieldViolation;
+import com.cotalk.notification.push.PushEndpoints;
 
 /**
  * Checks a device registration field by field and reports every violation at once. A Web
@@ -142,24 +141,9 @@ final class DeviceValidation {
 		if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getRawUserInfo() != null) {
 			return false;
 		}
-		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		return scheme.equals("https") || (scheme.equals("http") && this.allowLoopbackHttp && isLoopback(uri.getHost()));
-	}
-
-	/**
-	 * By name or literal address only: resolving the host would ask DNS what it means.
-	 */
-	private static boolean isLoopback(String host) {
-		if (host.equalsIgnoreCase("localhost")) {
-			return true;
-		}
-		String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
-		try {
-			return InetAddress.ofLiteral(literal).isLoopbackAddress();
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		// literals of internal addresses are refused here; host names are resolved and
+		// checked before each push, as what they resolve to may change
+		return PushEndpoints.refusal(uri, this.allowLoopbackHttp) == null;
 	}
 
 	private static byte @Nullable [] decode(@Nullable String base64url) {

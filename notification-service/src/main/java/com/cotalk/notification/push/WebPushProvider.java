@@ -60,7 +60,7 @@ final class WebPushProvider implements PushProvider {
 		catch (URISyntaxException ex) {
 			return new PushOutcome.Failed("malformed endpoint");
 		}
-		String refusal = PushEndpoints.refusal(endpoint, this.allowLoopbackHttp);
+		String refusal = PushEndpoints.refusalResolved(endpoint, this.allowLoopbackHttp);
 		if (refusal != null) {
 			return new PushOutcome.Failed(refusal);
 		}
