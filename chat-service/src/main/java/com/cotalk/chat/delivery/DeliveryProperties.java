@@ -27,11 +27,17 @@ import org.springframework.util.unit.DataSize;
  * this often (clients repeat it while the user types)
  * @param typingTimeout a typer not heard from for this long has stopped: the room gets a
  * {@code typing: false} for them
+ * @param unauthenticatedSocketsPerAddress sockets one client address may hold without a
+ * {@code CONNECT} (per instance); more get 429 at the handshake
+ * @param maxSessionsPerUserEverywhere live sessions per user on all instances together; a
+ * {@code CONNECT} past it gets {@code ERROR SESSION_LIMIT}
  */
 @ConfigurationProperties("cotalk.chat.ws")
 record DeliveryProperties(@DefaultValue("10s") Duration heartbeat, @DefaultValue("64KB") DataSize messageSizeLimit,
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferSizeLimit,
 		@DefaultValue("1000") int outboundQueueLimit, @DefaultValue("10s") Duration timeToFirstMessage,
 		@DefaultValue("10") int maxSessionsPerUser, @DefaultValue("20") int sendRate, @DefaultValue("40") int sendBurst,
-		@DefaultValue("3s") Duration typingThrottle, @DefaultValue("6s") Duration typingTimeout) {
+		@DefaultValue("3s") Duration typingThrottle, @DefaultValue("6s") Duration typingTimeout,
+		@DefaultValue("20") int unauthenticatedSocketsPerAddress,
+		@DefaultValue("20") int maxSessionsPerUserEverywhere) {
 }

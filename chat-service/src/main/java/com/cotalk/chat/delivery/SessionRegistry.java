@@ -69,8 +69,12 @@ class SessionRegistry {
 
 	private final ApplicationEventPublisher events;
 
+	private final UnauthenticatedSockets unauthenticated;
+
 	SessionRegistry(Frames frames, RoomChannels channels, MembershipService memberships, DeliveryProperties limits,
-			MeterRegistry meters, DeliveryMetrics metrics, ApplicationEventPublisher events) {
+			MeterRegistry meters, DeliveryMetrics metrics, ApplicationEventPublisher events,
+			UnauthenticatedSockets unauthenticated) {
+		this.unauthenticated = unauthenticated;
 		this.events = events;
 		this.metrics = metrics;
 		Gauge.builder("cotalk.stomp.sessions", this.sessions, Map::size)
@@ -108,6 +112,7 @@ class SessionRegistry {
 	 * user over the session limit loses their oldest session.
 	 */
 	void authenticated(LiveSession session, UUID userId) {
+		this.unauthenticated.settled(session.socket().getAttributes());
 		List<LiveSession> evicted = new ArrayList<>();
 		CompletableFuture<Void> subscribed = CompletableFuture.completedFuture(null);
 		List<UUID> loaded = null;
@@ -142,6 +147,7 @@ class SessionRegistry {
 		if (session == null) {
 			return;
 		}
+		this.unauthenticated.settled(session.socket().getAttributes());
 		session.closed();
 		UUID userId = session.userId();
 		if (userId == null) {

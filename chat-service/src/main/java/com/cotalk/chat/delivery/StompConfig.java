@@ -13,6 +13,7 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 
 import com.cotalk.chat.ChatProperties;
 
@@ -41,8 +42,12 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final TaskScheduler scheduler;
 
+	private final UnauthenticatedSockets unauthenticated;
+
 	StompConfig(ChatProperties chat, DeliveryProperties limits, StompInterceptor interceptor, SessionRegistry registry,
-			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler) {
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
+			UnauthenticatedSockets unauthenticated) {
+		this.unauthenticated = unauthenticated;
 		this.chat = chat;
 		this.limits = limits;
 		this.interceptor = interceptor;
@@ -53,8 +58,13 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		// no Origin (native apps) and same-origin requests pass; browsers need an allowed
-		// one
-		registry.addEndpoint("/ws").setAllowedOriginPatterns(this.chat.allowedOrigins().toArray(String[]::new));
+		// one. The origin is checked before a socket is counted against its address
+		// (Spring adds its own check, the same, after every other interceptor).
+		OriginHandshakeInterceptor origins = new OriginHandshakeInterceptor();
+		origins.setAllowedOriginPatterns(this.chat.allowedOrigins());
+		registry.addEndpoint("/ws")
+			.addInterceptors(origins, this.unauthenticated)
+			.setAllowedOriginPatterns(this.chat.allowedOrigins().toArray(String[]::new));
 	}
 
 	@Override

@@ -3,10 +3,12 @@ package com.cotalk.chat.delivery;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -18,6 +20,7 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
+import com.cotalk.chat.presence.PresenceStore;
 import com.cotalk.common.error.ErrorCode;
 import com.cotalk.common.security.RevokedSessions;
 
@@ -34,6 +37,9 @@ class StompInterceptor implements ChannelInterceptor {
 
 	static final Set<String> SUBSCRIBABLE = Set.of(Frames.EVENTS, Frames.ERRORS);
 
+	/** The {@code ERROR} frame's message for a user with too many live sessions. */
+	static final String SESSION_LIMIT = "SESSION_LIMIT";
+
 	private static final Pattern SENDABLE = Pattern
 		.compile("/app/rooms/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 				+ "/(messages|read|typing)|/app/auth");
@@ -46,8 +52,14 @@ class StompInterceptor implements ChannelInterceptor {
 
 	private final ObjectProvider<SimpMessagingTemplate> template;
 
+	private final PresenceStore presence;
+
+	private final DeliveryProperties limits;
+
 	StompInterceptor(StompAuthentication authentication, SessionRegistry registry, Frames frames,
-			ObjectProvider<SimpMessagingTemplate> template) {
+			ObjectProvider<SimpMessagingTemplate> template, PresenceStore presence, DeliveryProperties limits) {
+		this.presence = presence;
+		this.limits = limits;
 		this.authentication = authentication;
 		this.registry = registry;
 		this.frames = frames;
@@ -115,6 +127,10 @@ class StompInterceptor implements ChannelInterceptor {
 			this.frames.error(sessionId, RevokedSessions.SESSION_REVOKED);
 			return null;
 		}
+		if (overSessionLimit(verified.userId())) {
+			this.frames.error(sessionId, SESSION_LIMIT);
+			return null;
+		}
 		session.authSession(verified.sessionId());
 		accessor.setUser(new StompUser(verified.userId()));
 		if (accessor.isMutable()) {
@@ -123,6 +139,19 @@ class StompInterceptor implements ChannelInterceptor {
 		this.registry.authenticated(session, verified.userId());
 		this.authentication.expireAt(session, verified.expiresAt());
 		return message;
+	}
+
+	/**
+	 * Live sessions of the user on every instance, as presence counts them; while Redis
+	 * cannot tell, the per-instance limit alone applies.
+	 */
+	private boolean overSessionLimit(UUID userId) {
+		try {
+			return this.presence.liveSessions(userId) >= this.limits.maxSessionsPerUserEverywhere();
+		}
+		catch (DataAccessException ex) {
+			return false;
+		}
 	}
 
 	private @Nullable Message<?> send(Message<?> message, StompHeaderAccessor accessor, String sessionId) {

@@ -96,6 +96,13 @@ public class PresenceStore {
 		return before != null && before == 0;
 	}
 
+	/** The user's live sessions on every instance together. */
+	public long liveSessions(UUID userId) {
+		Long count = this.redis.opsForZSet()
+			.count(PresenceKeys.key(userId), System.currentTimeMillis(), Double.POSITIVE_INFINITY);
+		return (count != null) ? count : 0;
+	}
+
 	/** Those of the users with a live session on any instance now. */
 	public Set<UUID> onlineAmong(Collection<UUID> userIds) {
 		return OnlineUsers.among(this.redis, userIds);
