@@ -13,6 +13,9 @@ public final class FilterOrder {
 	/** First, so that every answer, errors included, carries the id. */
 	public static final int CORRELATION_ID = Ordered.HIGHEST_PRECEDENCE;
 
+	/** Before anything that looks at the client's address. */
+	public static final int TRUSTED_PROXY = Ordered.HIGHEST_PRECEDENCE + 5;
+
 	/**
 	 * Before the path and body checks: scanners probing for {@code /internal} are counted
 	 * too.

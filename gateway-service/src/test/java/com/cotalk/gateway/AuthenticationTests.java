@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class AuthenticationTests extends GatewayTestBase {
 
 	private static final Map<String, String> SPOOFED = Map.of("X-User-Id", "someone-else", "X-Internal-Token",
-			"guessed-internal-token", "X-Client-Ip", "10.9.8.7");
+			"guessed-internal-token", "X-Client-Ip", "10.9.8.7", "X-Forwarded-For", "10.9.8.6");
 
 	@Test
 	void passesVerifiedIdentityDownstreamAndDropsClientClaims() {
