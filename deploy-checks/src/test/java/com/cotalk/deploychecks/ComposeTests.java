@@ -33,17 +33,48 @@ class ComposeTests {
 
 	private final Map<String, Map<String, Object>> services = ComposeFile.services(COMPOSE_FILE);
 
+	/** What {@code .env.example} asks for, filled in. */
+	private static final Map<String, String> SECRETS = Map.of("COTALK_DB_PASSWORD", "db-secret-0123456789",
+			"COTALK_REPLICATION_PASSWORD", "replication-secret-0123", "COTALK_INTERNAL_TOKEN",
+			"internal-token-0123456789abcdef", "GRAFANA_ADMIN_PASSWORD", "grafana-secret-0123");
+
 	@Test
 	void composeAcceptsTheFile() throws Exception {
-		List<String> compose = composeCommand();
-		List<String> command = new ArrayList<>(compose);
+		Compose result = config(SECRETS);
+		assertThat(result.exit()).as("%s", result.printed()).isZero();
+		assertThat(result.printed()).as("compose's warnings").doesNotContainIgnoringCase("will be ignored");
+	}
+
+	@Test
+	void refusesToStartWithoutTheSecrets() throws Exception {
+		Compose result = config(Map.of());
+		assertThat(result.exit()).as("no secret has a default").isNotZero();
+		assertThat(result.printed()).contains(".env.example");
+		assertThat(Repository.read(Repository.compose().resolve(".env.example"))).contains(SECRETS.keySet());
+	}
+
+	@Test
+	void publishesPrometheusAndGrafanaOnLoopbackOnly() {
+		for (String service : List.of("prometheus", "grafana")) {
+			assertThat(ComposeFile.<List<String>>cast(this.services.get(service).get("ports")))
+				.as("%s's published ports", service)
+				.allMatch((port) -> port.startsWith("127.0.0.1:"));
+		}
+	}
+
+	private record Compose(int exit, String printed) {
+	}
+
+	private static Compose config(Map<String, String> env) throws Exception {
+		List<String> command = new ArrayList<>(composeCommand());
 		command.addAll(List.of("-f", COMPOSE_FILE.toString(), "config", "-q"));
 		Path output = Files.createTempFile("compose", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		SECRETS.keySet().forEach(builder.environment()::remove);
+		builder.environment().putAll(env);
+		Process process = builder.start();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-		String printed = Files.readString(output, StandardCharsets.UTF_8);
-		assertThat(process.exitValue()).as("%s: %s", command, printed).isZero();
-		assertThat(printed).as("warnings of %s", command).doesNotContainIgnoringCase("will be ignored");
+		return new Compose(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
 	}
 
 	@Test
