@@ -15,7 +15,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code docs/security.md} lists each threat with its test).
  */
 class AbuseJourneyTests {
+
+	/** A valid P-256 public key (the generator point), base64url. */
+	static final String DEVICE_P256DH = "BGsX0fLhLEJH-Lzm5WOkQPJ3A32BLeszoPShOUXYmMKWT-NC4v4af5uO5-tKfA-eFivOM1drMV7Oy7ZAaDe_UfU";
 
 	final ApiClient api = new ApiClient(E2eStack.gatewayUrl());
 
@@ -164,6 +170,126 @@ class AbuseJourneyTests {
 		double fetches = PrometheusText.sum(after, "http_server_requests_seconds_count", "uri=\"/api/auth/jwks\"")
 				- PrometheusText.sum(before, "http_server_requests_seconds_count", "uri=\"/api/auth/jwks\"");
 		assertThat(fetches).as("JWKS fetches for 20 CONNECTs with unknown kids").isLessThanOrEqualTo(4);
+	}
+
+	@Test
+	void parallelPasswordGuessesCannotSlipPastTheLimit() {
+		Users.LoggedIn victim = Users.signUpAndLogIn(this.api, "Victim");
+		List<CompletableFuture<ApiClient.Response>> guesses = new ArrayList<>();
+		List<Integer> statuses;
+		try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+			for (int i = 0; i < 12; i++) {
+				String guess = "guess-" + i;
+				guesses.add(CompletableFuture.supplyAsync(() -> this.api.post("/api/auth/login", null,
+						Map.of("email", victim.email(), "password", guess)), pool));
+			}
+			statuses = guesses.stream().map(CompletableFuture::join).map(ApiClient.Response::status).toList();
+		}
+		assertThat(statuses).filteredOn((status) -> status == 401)
+			.as("guesses that reached the password check")
+			.hasSizeLessThanOrEqualTo(5);
+		assertThat(statuses).containsOnly(401, 429);
+	}
+
+	@Test
+	void requestAndCancelOverAndOverNotifiesTheTargetAFewTimesOnly() {
+		Users.LoggedIn pest = Users.signUpAndLogIn(this.api, "Requester");
+		Users.LoggedIn target = Users.signUpAndLogIn(this.api, "Requested");
+		awaitProfiles(pest, target);
+		int sent = 0;
+		ApiClient.Response last = null;
+		for (int round = 0; round < 30; round++) {
+			last = this.api.post("/api/friends/requests", pest.accessToken(), Map.of("userId", target.userId()));
+			if (last.status() != 201) {
+				break;
+			}
+			sent++;
+			this.api.delete("/api/friends/requests/" + last.text("requestId"), pest.accessToken());
+		}
+		assertProblem(last, 429, "RATE_LIMITED");
+		assertThat(last.header("Retry-After")).isNotNull();
+		assertThat(sent).isEqualTo(3);
+		int expected = sent;
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notificationsOfType(target, "FRIEND_REQUEST")).isEqualTo(expected));
+	}
+
+	@Test
+	void devicesAreCappedAndPushEndpointsCannotPointIntoTheNetwork() {
+		Users.LoggedIn user = Users.signUpAndLogIn(this.api, "Gadgets");
+		for (String endpoint : List.of("https://10.0.0.1/p", "https://100.64.0.1/p", "https://[fd00::1]/p")) {
+			assertProblem(
+					this.api.put("/api/notifications/devices/browser", user.accessToken(),
+							Map.of("platform", "WEBPUSH", "subscription",
+									Map.of("endpoint", endpoint, "keys",
+											Map.of("p256dh", DEVICE_P256DH, "auth", "AAAAAAAAAAAAAAAAAAAAAA")))),
+					400, "VALIDATION_FAILED");
+		}
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.api
+				.put("/api/notifications/devices/phone-" + i, user.accessToken(),
+						Map.of("platform", "FCM", "token", "token-" + UUID.randomUUID()))
+				.status()).isEqualTo(204);
+		}
+		assertProblem(this.api.put("/api/notifications/devices/phone-10", user.accessToken(),
+				Map.of("platform", "FCM", "token", "token-" + UUID.randomUUID())), 409, "TOO_MANY_DEVICES");
+	}
+
+	@Test
+	void socketsThatNeverConnectAreCappedPerAddress() throws Exception {
+		List<WebSocket> idle = new ArrayList<>();
+		try {
+			int status = 101;
+			for (int i = 0; i < 25 && status == 101; i++) {
+				WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+				try {
+					idle.add(builder
+						.buildAsync(URI.create(E2eStack.chatInstanceWebSocketUrls().get(0)), new WebSocket.Listener() {
+						})
+						.get(10, TimeUnit.SECONDS));
+				}
+				catch (ExecutionException ex) {
+					status = ((WebSocketHandshakeException) ex.getCause()).getResponse().statusCode();
+				}
+			}
+			assertThat(idle).as("sockets held open without CONNECT").hasSize(20);
+			assertThat(status).isEqualTo(429);
+		}
+		finally {
+			idle.forEach(WebSocket::abort);
+		}
+	}
+
+	@Test
+	void oneUserCannotHoldMoreThanTwentySessionsOnAllInstances() {
+		Users.LoggedIn hoarder = Users.signUpAndLogIn(this.api, "Hoarder");
+		List<StompTestClient> sessions = new ArrayList<>();
+		try {
+			for (String instance : E2eStack.chatInstanceWebSocketUrls()) {
+				for (int i = 0; i < 10; i++) {
+					sessions.add(StompTestClient.connect(instance, hoarder.accessToken()));
+				}
+			}
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				StompTestClient extra = StompTestClient.attemptUrl(E2eStack.gatewayWebSocketUrl(),
+						hoarder.accessToken(), null);
+				assertThat(extra.errorFrames.poll(5, TimeUnit.SECONDS)).isEqualTo("SESSION_LIMIT");
+			});
+			assertThat(sessions).allSatisfy((session) -> assertThat(session.session().isConnected()).isTrue());
+		}
+		finally {
+			sessions.forEach(StompTestClient::close);
+		}
+	}
+
+	private int notificationsOfType(Users.LoggedIn user, String type) {
+		int count = 0;
+		for (JsonNode notification : this.api.get("/api/notifications", user.accessToken()).json().path("items")) {
+			if (type.equals(notification.path("type").asString())) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/** The handshake's status: 101 when the socket opened. */
