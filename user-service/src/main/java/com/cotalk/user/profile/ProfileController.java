@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.cotalk.common.error.ApiException;
+
 import com.cotalk.common.security.AuthenticatedUser;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,6 +66,10 @@ class ProfileController {
 			@RequestParam(required = false) @NotBlank @Size(max = 100,
 					message = "must be at most 100 characters") @Nullable String q,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
+		// PostgreSQL text cannot hold NUL, and no name holds a control character
+		if (q != null && q.chars().anyMatch(Character::isISOControl)) {
+			throw ApiException.validation("q", "must not contain control characters");
+		}
 		return ProfileListResponse.from(this.profiles.searchProfiles(q, limit));
 	}
 
