@@ -136,6 +136,8 @@ class MessageApiTests extends ChatApiTestSupport {
 
 		assertValidationFailed(send(alice, roomId, "c", ""), "content");
 		assertValidationFailed(send(alice, roomId, "c", "x".repeat(4001)), "content");
+		assertValidationFailed(send(alice, roomId, "c", "a\u0000b"), "content");
+		assertValidationFailed(send(alice, roomId, "c", "bell\u0007"), "content");
 		assertValidationFailed(send(alice, roomId, "has space", "hi"), "clientMsgId");
 		assertValidationFailed(send(alice, roomId, "x".repeat(65), "hi"), "clientMsgId");
 		assertValidationFailed(send(alice, roomId, "~j:forged", "hi"), "clientMsgId");
@@ -145,7 +147,8 @@ class MessageApiTests extends ChatApiTestSupport {
 		assertValidationFailed(this.api.post(path, alice.token(), Map.of("contentType", "TEXT", "content", "hi")),
 				"clientMsgId");
 		assertThat(send(alice, roomId, "c", "x".repeat(4000)).status()).isEqualTo(201);
-		assertThat(streamEvents(roomId)).hasSize(1);
+		assertThat(send(alice, roomId, "d", "줄 바꿈\n\t그리고 탭\r\n").status()).isEqualTo(201);
+		assertThat(streamEvents(roomId)).hasSize(2);
 	}
 
 	@Test

@@ -167,6 +167,7 @@ class EditApiTests extends MessageServiceTestSupport {
 	void validatesTheNewContentAsSendingDoes() {
 		assertValidationFailed(edit(1, this.alice, ""), "content");
 		assertValidationFailed(edit(1, this.alice, "x".repeat(4001)), "content");
+		assertValidationFailed(edit(1, this.alice, "a\u0000b"), "content");
 		assertValidationFailed(this.api.patch("/api/rooms/" + this.room + "/messages/1",
 				TestTokens.accessToken(this.alice), Map.of("other", "x")), "content");
 		assertThat(edit(1, this.alice, "가".repeat(4000)).status()).isEqualTo(200);
