@@ -65,6 +65,7 @@ class StompConfig implements WebSocketMessageBrokerConfigurer {
 		registry.addEndpoint("/ws")
 			.addInterceptors(origins, this.unauthenticated)
 			.setAllowedOriginPatterns(this.chat.allowedOrigins().toArray(String[]::new));
+		registry.setErrorHandler(new StompErrors());
 	}
 
 	@Override
