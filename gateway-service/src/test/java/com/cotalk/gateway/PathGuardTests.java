@@ -36,4 +36,14 @@ class PathGuardTests extends GatewayTestBase {
 		assertThat(response.text("path")).isEqualTo(rawPath);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/users/%3B", "/api/users/%27%3B+DROP+TABLE", "/api/rooms/%0D%0A%09",
+			"/api/rooms//messages" })
+	void answersUrlsTheFirewallRefusesWithAProblem(String rawPath) {
+		ApiClient.Response response = RawHttp.get(this.port, rawPath, TestKeys.token(UUID.randomUUID()));
+		assertThat(response.status()).as(rawPath + " -> " + response).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.text("code")).isEqualTo("MALFORMED_REQUEST");
+	}
+
 }

@@ -25,6 +25,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -90,6 +91,16 @@ class SecurityConfig {
 			source.registerCorsConfiguration("/api/**", cors);
 		}
 		return source;
+	}
+
+	/**
+	 * Spring Security's firewall refuses URLs whose meaning could change on the way
+	 * (encoded {@code ;}, CR/LF, {@code //}); its refusal is a 400 problem like every
+	 * other, not a bare status.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemResponses problems) {
+		return (exchange, ex) -> problems.write(exchange, StatusProblems.forStatus(HttpStatus.BAD_REQUEST));
 	}
 
 	@Bean
