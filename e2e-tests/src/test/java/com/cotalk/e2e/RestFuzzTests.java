@@ -186,8 +186,12 @@ class RestFuzzTests {
 		}
 	}
 
-	/** Every service healthy, and a message still goes through and is read back. */
 	static void assertHealthy() {
+		assertHealthy(api, user, roomId);
+	}
+
+	/** Every service ready, and the user can still send a message into the room. */
+	static void assertHealthy(ApiClient api, Users.LoggedIn user, String roomId) {
 		for (Service service : Service.values()) {
 			for (var instance : E2eStack.get().instances(service)) {
 				ApiClient.Response health = new ApiClient("http://127.0.0.1:" + instance.port())

@@ -88,7 +88,7 @@ class StompFuzzTests {
 			alice.sendMessage(UUID.fromString(room), "after-fuzz", "여전히 잘 돼요", "r-1").get(10, TimeUnit.SECONDS);
 			assertThat(bob.nextEvent("message").path("content").asString()).isEqualTo("여전히 잘 돼요");
 		}
-		RestFuzzTests.assertHealthy();
+		RestFuzzTests.assertHealthy(this.api, user, room);
 	}
 
 	private static Object frame(Fuzz fuzz, String room) {

@@ -43,6 +43,9 @@ class SessionRegistry {
 
 	static final CloseStatus SESSION_LIMIT = CloseStatus.POLICY_VIOLATION.withReason("SESSION_LIMIT");
 
+	static final CloseStatus TOO_MANY_UNAUTHENTICATED = CloseStatus.POLICY_VIOLATION
+		.withReason("TOO_MANY_UNAUTHENTICATED");
+
 	private static final Logger log = LoggerFactory.getLogger(SessionRegistry.class);
 
 	private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
@@ -95,6 +98,10 @@ class SessionRegistry {
 				}, this.metrics);
 		created[0] = new LiveSession(socket, outbox, this.frames);
 		this.sessions.put(socket.getId(), created[0]);
+		if (!this.unauthenticated.admit(socket.getAttributes())) {
+			log.info("Closing STOMP session {}: its address holds too many sockets without CONNECT", socket.getId());
+			close(created[0], TOO_MANY_UNAUTHENTICATED);
+		}
 	}
 
 	@Nullable LiveSession get(String sessionId) {
