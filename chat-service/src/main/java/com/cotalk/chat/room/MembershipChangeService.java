@@ -16,7 +16,6 @@ import com.cotalk.chat.member.RoomNotFoundException;
 import com.cotalk.chat.message.AcceptedMessage;
 import com.cotalk.chat.message.MessageSendService;
 import com.cotalk.chat.profile.ProfileDirectory;
-import com.cotalk.chat.relation.RelationDirectory;
 import com.cotalk.chat.read.ReadStateService;
 
 /**
@@ -38,8 +37,6 @@ class MembershipChangeService {
 
 	private final ProfileDirectory profiles;
 
-	private final RelationDirectory relations;
-
 	private final RoomLimitService limits;
 
 	private final MessageSendService messages;
@@ -55,9 +52,8 @@ class MembershipChangeService {
 	private final Duration rerecordWindow;
 
 	MembershipChangeService(RoomRepository rooms, MembershipService memberships, ProfileDirectory profiles,
-			RelationDirectory relations, MessageSendService messages, ReadStateService readState,
-			ChatProperties properties, RoomEventPublisher roomEvents, RoomLimitService limits) {
-		this.relations = relations;
+			MessageSendService messages, ReadStateService readState, ChatProperties properties,
+			RoomEventPublisher roomEvents, RoomLimitService limits) {
 		this.limits = limits;
 		this.roomEvents = roomEvents;
 		this.rooms = rooms;
@@ -80,7 +76,7 @@ class MembershipChangeService {
 		List<UUID> invited = userIds.stream().distinct().toList();
 		this.profiles.requireAllExist(invited);
 		List<UUID> others = invited.stream().filter((id) -> !id.equals(callerId)).toList();
-		RoomService.requireNoBlocks(this.relations, callerId, others);
+		this.limits.requireNoBlocks(callerId, others);
 		this.limits.puttingInGroups(callerId, others.size());
 		this.limits.joining(others);
 		List<UUID> added = this.rooms.addMembers(roomId, invited);

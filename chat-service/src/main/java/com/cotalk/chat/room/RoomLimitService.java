@@ -2,6 +2,7 @@ package com.cotalk.chat.room;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -9,13 +10,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import com.cotalk.chat.ChatProperties;
+import com.cotalk.chat.profile.UserNotFoundException;
+import com.cotalk.chat.relation.RelationDirectory;
 import com.cotalk.common.error.ApiException;
 import com.cotalk.common.redis.Quotas;
 
 /**
- * What one account may do with rooms ({@link ChatProperties.Limits}): groups created and
- * users put in groups per hour (429 {@code RATE_LIMITED}), and rooms a user may be in at
- * once (409 {@code TOO_MANY_ROOMS}).
+ * Who may be put in groups, and how much one account may do with rooms
+ * ({@link ChatProperties.Limits}): nobody across a block, groups created and users put in
+ * groups per hour (429 {@code RATE_LIMITED}), and rooms a user may be in at once (409
+ * {@code TOO_MANY_ROOMS}).
  */
 @Service
 class RoomLimitService {
@@ -30,21 +34,53 @@ class RoomLimitService {
 
 	private final ChatProperties.Limits limits;
 
-	RoomLimitService(StringRedisTemplate redis, RoomRepository rooms, ChatProperties properties) {
+	private final RelationDirectory relations;
+
+	RoomLimitService(StringRedisTemplate redis, RoomRepository rooms, ChatProperties properties,
+			RelationDirectory relations) {
+		this.relations = relations;
 		this.quotas = new Quotas(redis);
 		this.rooms = rooms;
 		this.limits = properties.limits();
 	}
 
-	void creatingGroup(UUID callerId) {
-		this.quotas.take(new Quotas.Quota("chat:groups:" + callerId, this.limits.groupsPerHour(), HOUR), 1);
+	/**
+	 * A group with {@code invitees} others: one creation and that many invitations, taken
+	 * together or not at all.
+	 */
+	void creatingGroup(UUID callerId, int invitees) {
+		Quotas.Take group = new Quotas.Take(groups(callerId), 1);
+		if (invitees > 0) {
+			this.quotas.take(group, new Quotas.Take(invitations(callerId), invitees));
+		}
+		else {
+			this.quotas.take(group);
+		}
 	}
 
 	void puttingInGroups(UUID callerId, int users) {
 		if (users > 0) {
-			this.quotas.take(new Quotas.Quota("chat:invitations:" + callerId, this.limits.invitationsPerHour(), HOUR),
-					users);
+			this.quotas.take(new Quotas.Take(invitations(callerId), users));
 		}
+	}
+
+	/**
+	 * Nobody is put in a group by someone they blocked or who blocked them; the answer is
+	 * the unknown user's, so that a block does not show.
+	 * @throws UserNotFoundException when any of them is blocked either way
+	 */
+	void requireNoBlocks(UUID callerId, List<UUID> others) {
+		if (!others.isEmpty() && !this.relations.blockedEitherWayAmong(callerId, others).isEmpty()) {
+			throw new UserNotFoundException();
+		}
+	}
+
+	private Quotas.Quota groups(UUID callerId) {
+		return new Quotas.Quota(callerId.toString(), "chat:groups", this.limits.groupsPerHour(), HOUR);
+	}
+
+	private Quotas.Quota invitations(UUID callerId) {
+		return new Quotas.Quota(callerId.toString(), "chat:invitations", this.limits.invitationsPerHour(), HOUR);
 	}
 
 	/**

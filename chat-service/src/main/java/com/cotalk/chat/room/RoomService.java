@@ -105,12 +105,11 @@ public class RoomService {
 		members.add(callerId);
 		members.addAll(memberIds);
 		List<UUID> others = members.stream().filter((id) -> !id.equals(callerId)).toList();
-		this.limits.creatingGroup(callerId);
+		this.limits.creatingGroup(callerId, others.size());
 		if (!others.isEmpty()) {
 			this.profiles.requireAllExist(others);
-			requireNoBlocks(this.relations, callerId, others);
 		}
-		this.limits.puttingInGroups(callerId, others.size());
+		this.limits.requireNoBlocks(callerId, others);
 		this.limits.joining(members);
 		UUID roomId = UuidV7.next();
 		this.transactions.executeWithoutResult((status) -> {
@@ -121,17 +120,6 @@ public class RoomService {
 		this.memberships.changed(roomId, new ArrayList<>(members));
 		this.roomEvents.invited(roomId, trimmed, callerId, others);
 		return new OpenedRoom(roomId, true);
-	}
-
-	/**
-	 * Nobody is put in a group by someone they blocked or who blocked them; the answer is
-	 * the unknown user's, so that a block does not show.
-	 * @throws UserNotFoundException when any of them is blocked either way
-	 */
-	static void requireNoBlocks(RelationDirectory relations, UUID callerId, List<UUID> others) {
-		if (!relations.blockedEitherWayAmong(callerId, others).isEmpty()) {
-			throw new UserNotFoundException();
-		}
 	}
 
 	/**

@@ -99,9 +99,12 @@ class FriendRequestService {
 			return new Sent(accept(theirs.get()), false);
 		}
 		// counted only for requests that would notify someone, under the pair's lock
-		this.quotas.take(new Quotas.Quota("friend:requests:" + me, this.settings.requestsPerDay(), DAY), 1);
+		String owner = me.toString();
 		this.quotas.take(
-				new Quotas.Quota("friend:requests:" + me + ":" + other, this.settings.requestsPerPairPerDay(), DAY), 1);
+				new Quotas.Take(new Quotas.Quota(owner, "friend:requests", this.settings.requestsPerDay(), DAY), 1),
+				new Quotas.Take(
+						new Quotas.Quota(owner, "friend:requests:" + other, this.settings.requestsPerPairPerDay(), DAY),
+						1));
 		FriendRequest created = this.requests.insertPending(UuidV7.next(), me, other);
 		this.events.publishEvent(
 				FriendEvent.of(FriendEvent.Type.FRIEND_REQUEST_CREATED, me, other, created.id(), created.createdAt()));
