@@ -42,9 +42,7 @@ class RevokedSessionPublisher {
 			this.redis.opsForZSet().removeRangeByScore(RevokedSessions.KEY, 0, now - this.keep.toMillis());
 		}
 		catch (DataAccessException ex) {
-			// the refresh tokens are revoked either way; the sockets then last until
-			// their
-			// access tokens expire
+			// refresh tokens are revoked anyway; sockets last until their tokens expire
 			log.warn("Could not announce revoked session {}: {}", revoked.sessionId(), ex.toString());
 		}
 	}

@@ -2,6 +2,7 @@ package com.cotalk.chat.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -70,24 +71,30 @@ class RevokedSessionWatcher {
 			log.debug("Could not read revoked sessions: {}", ex.toString());
 			return;
 		}
-		if (added != null && !added.isEmpty()) {
-			for (ZSetOperations.TypedTuple<String> entry : added) {
-				if (entry.getValue() == null || entry.getScore() == null) {
-					continue;
-				}
-				UUID sessionId = UUID.fromString(entry.getValue());
-				if (this.revoked.putIfAbsent(sessionId, entry.getScore().longValue()) == null) {
-					close(sessionId);
-				}
-				this.readUpTo = Math.max(this.readUpTo, entry.getScore().longValue());
+		Set<UUID> fresh = new HashSet<>();
+		if (added == null) {
+			return;
+		}
+		for (ZSetOperations.TypedTuple<String> entry : added) {
+			if (entry.getValue() == null || entry.getScore() == null) {
+				continue;
 			}
+			UUID sessionId = UUID.fromString(entry.getValue());
+			if (this.revoked.putIfAbsent(sessionId, entry.getScore().longValue()) == null) {
+				fresh.add(sessionId);
+			}
+			this.readUpTo = Math.max(this.readUpTo, entry.getScore().longValue());
+		}
+		if (!fresh.isEmpty()) {
+			close(fresh);
 		}
 		this.revoked.values().removeIf((at) -> at < now - KEEP.toMillis());
 	}
 
-	private void close(UUID sessionId) {
+	/** One pass over this instance's sessions, however many sessions were revoked. */
+	private void close(Set<UUID> sessionIds) {
 		for (LiveSession session : this.registry.all()) {
-			if (sessionId.equals(session.authSessionId())) {
+			if (sessionIds.contains(session.authSessionId())) {
 				log.info("Closing STOMP session {} of user {}: its session was revoked", session.id(),
 						session.userId());
 				this.frames.error(session.id(), RevokedSessions.SESSION_REVOKED);
